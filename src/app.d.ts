@@ -1,0 +1,22 @@
+import type { Session, User } from 'lucia';
+import type { AppDeps } from '$lib/server/deps';
+import type { Locale } from '$lib/i18n/locales';
+
+declare global {
+	namespace App {
+		interface Locals {
+			deps: AppDeps;
+			user: User | null;
+			session: Session | null;
+			locale: Locale;
+			ip: string | null;
+			requestId: string;
+		}
+		interface Error {
+			message: string;
+			requestId?: string;
+		}
+	}
+}
+
+export {};

@@ -1,0 +1,12 @@
+import { router, createCallerFactory } from './init';
+import { authRouter } from './routers/auth';
+import { healthRouter } from './routers/health';
+
+/** One router per domain, merged here. */
+export const appRouter = router({
+	auth: authRouter,
+	health: healthRouter
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { router, publicProcedure, protectedProcedure } from '../init';
+import * as auth from '$lib/server/auth/auth.service';
+import { signUpInput, signInInput, requestResetInput, resetPasswordInput, localeSchema } from '$lib/server/auth/auth.schema';
+import { setSessionCookie, clearSessionCookie, setLocaleCookie } from '../session-cookie';
+import type { User } from 'lucia';
+
+/** What the browser may know about the signed-in user. */
+export function publicUser(user: User) {
+	return { id: user.id, email: user.email, displayName: user.displayName, locale: user.locale, role: user.role };
+}
+export type PublicUser = ReturnType<typeof publicUser>;
+
+export const authRouter = router({
+	me: publicProcedure.query(({ ctx }) => (ctx.user ? publicUser(ctx.user) : null)),
+
+	signUp: publicProcedure.input(signUpInput).mutation(async ({ ctx, input }) => {
+		const { session, user } = await auth.signUp(ctx.deps, input, ctx);
+		setSessionCookie(ctx, session);
+		setLocaleCookie(ctx, user.locale);
+		return publicUser(user);
+	}),
+
+	signIn: publicProcedure.input(signInInput).mutation(async ({ ctx, input }) => {
+		// A new session on every sign-in; an old one in this browser is ended (no fixation).
+		if (ctx.session) await auth.signOut(ctx.deps, ctx.session.id);
+		const { session, user } = await auth.signIn(ctx.deps, input, ctx);
+		setSessionCookie(ctx, session);
+		setLocaleCookie(ctx, user.locale);
+		return publicUser(user);
+	}),
+
+	signOut: protectedProcedure.mutation(async ({ ctx }) => {
+		await auth.signOut(ctx.deps, ctx.session.id);
+		clearSessionCookie(ctx);
+		return { ok: true as const };
+	}),
+
+	/** Kept in a cookie for everyone, and in the account when signed in. */
+	setLocale: publicProcedure.input(z.object({ locale: localeSchema })).mutation(async ({ ctx, input }) => {
+		if (ctx.user) await auth.setLocale(ctx.deps, ctx.user.id, input.locale);
+		setLocaleCookie(ctx, input.locale);
+		return { locale: input.locale };
+	}),
+
+	requestPasswordReset: publicProcedure.input(requestResetInput).mutation(async ({ ctx, input }) => {
+		await auth.requestPasswordReset(ctx.deps, input.email, ctx);
+		return { ok: true as const };
+	}),
+
+	resetPassword: publicProcedure.input(resetPasswordInput).mutation(async ({ ctx, input }) => {
+		await auth.resetPassword(ctx.deps, input.token, input.password, ctx);
+		return { ok: true as const };
+	})
+});
