@@ -28,9 +28,12 @@ async function portIsFree(p, h) {
 	});
 }
 
-if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`PORT must be a number from 0 to 65535 (got "${process.env.PORT}")`);
+if (!Number.isInteger(port) || port < 0 || port > 65535)
+	fail(`PORT must be a number from 0 to 65535 (got "${process.env.PORT}")`);
 if (!(await portIsFree(port, host))) {
-	fail(`port ${port} is already in use. Stop what is using it, or choose another port: PORT=3001 npm start`);
+	fail(
+		`port ${port} is already in use. Stop what is using it, or choose another port: PORT=3001 npm start`
+	);
 }
 
 const started = Date.now();
@@ -42,7 +45,11 @@ try {
 	({ handler } = await import('./build/handler.js'));
 	runtime = await globalThis[Symbol.for('tashbik.runtime')].promise;
 } catch (err) {
-	fail(err?.name === 'ConfigError' || err?.name === 'MigrationError' ? err.message : (err?.stack ?? String(err)));
+	fail(
+		err?.name === 'ConfigError' || err?.name === 'MigrationError'
+			? err.message
+			: (err?.stack ?? String(err))
+	);
 }
 
 const server = http.createServer((req, res) => {
@@ -58,7 +65,8 @@ server.on('error', async (err) => {
 
 server.listen(port, host, () => {
 	const address = server.address();
-	const shown = process.env.ORIGIN ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${address.port}`;
+	const shown =
+		process.env.ORIGIN ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${address.port}`;
 	const { DEMO_ACCOUNTS, DEMO_PASSWORD } = runtime.demo;
 	const lines = [
 		'',

@@ -31,11 +31,7 @@ function tashbikDevRuntime(): Plugin {
 }
 
 export default defineConfig({
-	plugins: [
-		paraglideVitePlugin(paraglideOptions),
-		sveltekit(),
-		tashbikDevRuntime()
-	],
+	plugins: [paraglideVitePlugin(paraglideOptions), sveltekit(), tashbikDevRuntime()],
 	server: { host: '127.0.0.1' },
 	test: {
 		expect: { requireAssertions: true },

@@ -4,7 +4,16 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-const INPUTS = ['src', 'static', 'messages', 'project.inlang/settings.json', 'svelte.config.js', 'vite.config.ts', 'package-lock.json', 'tsconfig.json'];
+const INPUTS = [
+	'src',
+	'static',
+	'messages',
+	'project.inlang/settings.json',
+	'svelte.config.js',
+	'vite.config.ts',
+	'package-lock.json',
+	'tsconfig.json'
+];
 const SKIP = new Set(['paraglide', 'node_modules', '.DS_Store']);
 export const STAMP_FILE = path.join('build', '.inputs-hash');
 
@@ -23,7 +32,11 @@ export function inputsHash() {
 }
 
 export function buildIsFresh() {
-	return existsSync('build/handler.js') && existsSync(STAMP_FILE) && readFileSync(STAMP_FILE, 'utf8') === inputsHash();
+	return (
+		existsSync('build/handler.js') &&
+		existsSync(STAMP_FILE) &&
+		readFileSync(STAMP_FILE, 'utf8') === inputsHash()
+	);
 }
 
 export function writeStamp() {

@@ -33,7 +33,13 @@ const handleRequest: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	response.headers.set('x-request-id', event.locals.requestId);
 	log.info(
-		{ reqId: event.locals.requestId, method: event.request.method, path: event.url.pathname, status: response.status, ms: Math.round(performance.now() - started) },
+		{
+			reqId: event.locals.requestId,
+			method: event.request.method,
+			path: event.url.pathname,
+			status: response.status,
+			ms: Math.round(performance.now() - started)
+		},
 		'request'
 	);
 	return response;
@@ -47,7 +53,8 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	h.set('x-frame-options', 'DENY');
 	h.set('permissions-policy', 'camera=(), microphone=(), geolocation=(self)');
 	h.set('cross-origin-opener-policy', 'same-origin');
-	if (event.locals.deps.env.secure) h.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
+	if (event.locals.deps.env.secure)
+		h.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
 	return response;
 };
 
@@ -57,7 +64,8 @@ const handleLocale: Handle = ({ event, resolve }) =>
 		event.request = request;
 		event.locals.locale = isLocale(locale) ? locale : DEFAULT_LOCALE;
 		return resolve(event, {
-			transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale).replace('%dir%', dirOf(event.locals.locale))
+			transformPageChunk: ({ html }) =>
+				html.replace('%lang%', event.locals.locale).replace('%dir%', dirOf(event.locals.locale))
 		});
 	});
 
@@ -86,12 +94,17 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 const handleTrpcOrigin: Handle = async ({ event, resolve }) => {
 	if (event.url.pathname.startsWith(TRPC_PATH) && event.request.method !== 'GET') {
 		const origin = event.request.headers.get('origin');
-		const expected = event.locals.deps.env.ORIGIN ? new URL(event.locals.deps.env.ORIGIN).origin : event.url.origin;
+		const expected = event.locals.deps.env.ORIGIN
+			? new URL(event.locals.deps.env.ORIGIN).origin
+			: event.url.origin;
 		if (origin !== expected) {
-			return new Response(JSON.stringify({ error: { message: 'Cross-site request refused', code: 'FORBIDDEN' } }), {
-				status: 403,
-				headers: { 'content-type': 'application/json' }
-			});
+			return new Response(
+				JSON.stringify({ error: { message: 'Cross-site request refused', code: 'FORBIDDEN' } }),
+				{
+					status: 403,
+					headers: { 'content-type': 'application/json' }
+				}
+			);
 		}
 	}
 	return resolve(event);
@@ -103,16 +116,29 @@ const handleTrpc = createTRPCHandle({
 	createContext,
 	responseMeta: trpcResponseMeta,
 	onError: ({ error, path }) => {
-		if (error.code === 'INTERNAL_SERVER_ERROR' && !isConnectionError(error.cause)) log.error({ err: error.cause ?? error, path }, 'tRPC procedure failed');
+		if (error.code === 'INTERNAL_SERVER_ERROR' && !isConnectionError(error.cause))
+			log.error({ err: error.cause ?? error, path }, 'tRPC procedure failed');
 	}
 });
 
-export const handle = sequence(handleRequest, handleSecurityHeaders, handleLocale, handleAuth, handleTrpcOrigin, handleTrpc);
+export const handle = sequence(
+	handleRequest,
+	handleSecurityHeaders,
+	handleLocale,
+	handleAuth,
+	handleTrpcOrigin,
+	handleTrpc
+);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	const requestId = event.locals.requestId;
-	if (status === 404) return { message: translate('error_not_found', {}, event.locals.locale), requestId };
-	if (isConnectionError(error)) return { message: translate('error_unavailable', {}, event.locals.locale), requestId };
+	if (status === 404)
+		return { message: translate('error_not_found', {}, event.locals.locale), requestId };
+	if (isConnectionError(error))
+		return { message: translate('error_unavailable', {}, event.locals.locale), requestId };
 	log.error({ err: error, reqId: requestId, path: event.url.pathname }, 'unhandled error');
-	return { message: translate('error_internal', {}, event.locals.locale ?? DEFAULT_LOCALE), requestId };
+	return {
+		message: translate('error_internal', {}, event.locals.locale ?? DEFAULT_LOCALE),
+		requestId
+	};
 };

@@ -12,7 +12,11 @@ export function hasMessage(key: string): boolean {
  * Translates a message key chosen at run time (error keys, reason codes). Text that is not a key
  * (already translated advice, for instance) is returned as it is.
  */
-export function translate(key: string, params: Record<string, unknown> = {}, locale?: Locale): string {
+export function translate(
+	key: string,
+	params: Record<string, unknown> = {},
+	locale?: Locale
+): string {
 	const fn = catalogue[key];
 	return fn ? fn(params, locale ? { locale } : undefined) : key;
 }

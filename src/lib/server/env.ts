@@ -11,11 +11,7 @@ const optionalUrl = (protocols: string[]) =>
 		.trim()
 		.optional()
 		.transform((v) => (v ? v : undefined))
-		.pipe(
-			z
-				.url({ protocol: new RegExp(`^(${protocols.join('|')})$`) })
-				.optional()
-		);
+		.pipe(z.url({ protocol: new RegExp(`^(${protocols.join('|')})$`) }).optional());
 
 const schema = z.object({
 	NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
@@ -52,18 +48,28 @@ export class ConfigError extends Error {
 }
 
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
-	const result = schema.safeParse(source);
+	// An empty value (`PORT=` in .env) means "not set", not "zero" or "empty string".
+	const given = Object.fromEntries(
+		Object.entries(source).filter(([, v]) => v !== undefined && v.trim() !== '')
+	);
+	const result = schema.safeParse(given);
 	if (!result.success) {
 		const issue = result.error.issues[0];
 		const key = String(issue.path[0] ?? 'environment');
-		throw new ConfigError(`Invalid configuration: ${key} ${issue.message.toLowerCase()} (got "${source[key] ?? ''}")`);
+		throw new ConfigError(
+			`Invalid configuration: ${key} ${issue.message.toLowerCase()} (got "${source[key] ?? ''}")`
+		);
 	}
 	const env = result.data;
 	if (env.MEILI_URL && !env.MEILI_MASTER_KEY) {
-		throw new ConfigError('Invalid configuration: MEILI_MASTER_KEY is required when MEILI_URL is set');
+		throw new ConfigError(
+			'Invalid configuration: MEILI_MASTER_KEY is required when MEILI_URL is set'
+		);
 	}
 	if (env.REALTIME_ADAPTER === 'redis' && !env.REDIS_URL) {
-		throw new ConfigError('Invalid configuration: REDIS_URL is required when REALTIME_ADAPTER=redis');
+		throw new ConfigError(
+			'Invalid configuration: REDIS_URL is required when REALTIME_ADAPTER=redis'
+		);
 	}
 	return {
 		...env,

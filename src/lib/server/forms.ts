@@ -26,22 +26,34 @@ export function failFromError(
 		const localized = localizeError(err, locale);
 		const status = localized.unavailable ? 503 : getHTTPStatusCodeFromError(err);
 		if (status < 500 || localized.unavailable) {
-			return fail(status, { message: localized.message, fieldErrors: localized.fieldErrors ?? {}, values, retryAfter: localized.retryAfter });
+			return fail(status, {
+				message: localized.message,
+				fieldErrors: localized.fieldErrors ?? {},
+				values,
+				retryAfter: localized.retryAfter
+			});
 		}
 	}
 	if (isConnectionError(err) || isConnectionError((err as { cause?: unknown })?.cause)) {
-		return fail(503, { message: translate('error_unavailable', {}, locale), fieldErrors: {}, values });
+		return fail(503, {
+			message: translate('error_unavailable', {}, locale),
+			fieldErrors: {},
+			values
+		});
 	}
 	throw err;
 }
 
 /** Form fields as strings (files and missing fields become ''). */
 export function formValues(data: FormData, names: string[]): Record<string, string> {
-	return Object.fromEntries(names.map((n) => [n, typeof data.get(n) === 'string' ? (data.get(n) as string) : '']));
+	return Object.fromEntries(
+		names.map((n) => [n, typeof data.get(n) === 'string' ? (data.get(n) as string) : ''])
+	);
 }
 
 /** Only same-site paths: `?redirectTo=//evil.example` must not leave the site. */
 export function safeRedirect(target: string | null | undefined, fallback = '/'): string {
-	if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) return fallback;
+	if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\'))
+		return fallback;
 	return target;
 }

@@ -20,6 +20,7 @@ export async function checkHealth(deps: AppDeps): Promise<Health> {
 		searchHealth(deps.meili)
 	]);
 	const realtime = deps.realtime.status();
-	const status = database === 'down' ? 'down' : search === 'up' && realtime === 'up' ? 'ok' : 'degraded';
+	const status =
+		database === 'down' ? 'down' : search === 'up' && realtime === 'up' ? 'ok' : 'degraded';
 	return { status, database, search, realtime };
 }

@@ -7,7 +7,12 @@ export interface BackgroundJob {
 }
 
 /** Runs `fn` every `ms` (not overlapping itself), logging failures instead of crashing. */
-export function every(name: string, ms: number, deps: AppDeps, fn: () => Promise<void>): BackgroundJob {
+export function every(
+	name: string,
+	ms: number,
+	deps: AppDeps,
+	fn: () => Promise<void>
+): BackgroundJob {
 	let running: Promise<void> | null = null;
 	const timer = setInterval(() => {
 		if (running) return;

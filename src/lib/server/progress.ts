@@ -7,7 +7,11 @@ export interface Progress {
 	done(): void;
 }
 
-export function progressBar(label: string, total: number, stream: NodeJS.WriteStream = process.stderr): Progress {
+export function progressBar(
+	label: string,
+	total: number,
+	stream: NodeJS.WriteStream = process.stderr
+): Progress {
 	let current = 0;
 	let lastDecile = -1;
 	const started = Date.now();
@@ -16,7 +20,9 @@ export function progressBar(label: string, total: number, stream: NodeJS.WriteSt
 		if (stream.isTTY) {
 			const width = 30;
 			const filled = Math.round(ratio * width);
-			stream.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${current}/${total}${final ? '\n' : ''}`);
+			stream.write(
+				`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${current}/${total}${final ? '\n' : ''}`
+			);
 		} else {
 			const decile = Math.floor(ratio * 10);
 			if (decile !== lastDecile || final) {
@@ -38,7 +44,8 @@ export function progressBar(label: string, total: number, stream: NodeJS.WriteSt
 		done() {
 			current = Math.max(current, total);
 			render(true);
-			if (!stream.isTTY) stream.write(`${label}: done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+			if (!stream.isTTY)
+				stream.write(`${label}: done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 		}
 	};
 }

@@ -5,7 +5,10 @@ import { createDb } from './db/db';
 import { migrate } from './db/migrate';
 import { migrationsDir } from './paths';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './services/embedded-postgres';
-import { startEmbeddedMeilisearch, type EmbeddedMeilisearch } from './services/embedded-meilisearch';
+import {
+	startEmbeddedMeilisearch,
+	type EmbeddedMeilisearch
+} from './services/embedded-meilisearch';
 import { createMeiliClient } from './search/meili-client';
 import { applyIndexSettings } from './search/indexes';
 import { ALL_INDEXES } from './search/index-definitions';
@@ -47,20 +50,36 @@ export async function bootRuntime(opts: BootOptions): Promise<Runtime> {
 	const say = (step: string) => log.info({ step }, 'boot');
 	const childLog = (name: string) => (msg: string) => log.debug({ service: name }, msg);
 
-	const postgres = env.DATABASE_URL ? null : await startEmbeddedPostgres({ dataDir: env.dataDir, log: childLog('postgres'), onProgress: say });
-	const meiliServer = env.MEILI_URL ? null : await startEmbeddedMeilisearch({ dataDir: env.dataDir, log: childLog('meilisearch') });
+	const postgres = env.DATABASE_URL
+		? null
+		: await startEmbeddedPostgres({
+				dataDir: env.dataDir,
+				log: childLog('postgres'),
+				onProgress: say
+			});
+	const meiliServer = env.MEILI_URL
+		? null
+		: await startEmbeddedMeilisearch({ dataDir: env.dataDir, log: childLog('meilisearch') });
 	const stopEmbedded = async () => {
 		await meiliServer?.stop();
 		await postgres?.stop();
 	};
 	try {
-		const db = createDb(env.DATABASE_URL ?? postgres!.url, { max: opts.role === 'server' ? 20 : 5 });
+		const db = createDb(env.DATABASE_URL ?? postgres!.url, {
+			max: opts.role === 'server' ? 20 : 5
+		});
 		const { applied } = await migrate(db, migrationsDir, (name) => say(`migration ${name}`));
 		if (applied.length) say(`applied ${applied.length} migration(s)`);
 
-		const meili = createMeiliClient(env.MEILI_URL ?? meiliServer!.url, env.MEILI_MASTER_KEY ?? meiliServer!.masterKey);
+		const meili = createMeiliClient(
+			env.MEILI_URL ?? meiliServer!.url,
+			env.MEILI_MASTER_KEY ?? meiliServer!.masterKey
+		);
 		await applyIndexSettings(meili, env.MEILI_INDEX_PREFIX, ALL_INDEXES).catch((err) =>
-			log.warn({ err: (err as Error).message }, 'Meilisearch settings not applied (search is degraded until it answers)')
+			log.warn(
+				{ err: (err as Error).message },
+				'Meilisearch settings not applied (search is degraded until it answers)'
+			)
 		);
 
 		const deps: AppDeps = {
@@ -78,7 +97,10 @@ export async function bootRuntime(opts: BootOptions): Promise<Runtime> {
 		const wantSeed = env.SEED === 'always' || (env.SEED === 'auto' && embeddedDb);
 		if (opts.role === 'server' && wantSeed && !(await isSeeded(deps))) {
 			say('seeding demo data (first start)');
-			await seedDemo(deps, { orgs: env.SEED_ORGS, progress: (label, total) => progressBar(`seed ${label}`, total) });
+			await seedDemo(deps, {
+				orgs: env.SEED_ORGS,
+				progress: (label, total) => progressBar(`seed ${label}`, total)
+			});
 			seeded = true;
 		}
 

@@ -5,5 +5,8 @@ import { checkHealth } from '$lib/server/health';
 /** For load balancers and operators: 200 while the database answers, 503 when it does not. */
 export const GET: RequestHandler = async ({ locals }) => {
 	const health = await checkHealth(locals.deps);
-	return json(health, { status: health.database === 'up' ? 200 : 503, headers: { 'cache-control': 'no-store' } });
+	return json(health, {
+		status: health.database === 'up' ? 200 : 503,
+		headers: { 'cache-control': 'no-store' }
+	});
 };

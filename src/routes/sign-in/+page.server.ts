@@ -5,7 +5,11 @@ import { failFromError, formValues, safeRedirect } from '$lib/server/forms';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeRedirect(url.searchParams.get('redirectTo')));
-	return { ended: url.searchParams.has('ended'), signedOut: url.searchParams.has('signed-out'), reset: url.searchParams.has('reset') };
+	return {
+		ended: url.searchParams.has('ended'),
+		signedOut: url.searchParams.has('signed-out'),
+		reset: url.searchParams.has('reset')
+	};
 };
 
 export const actions: Actions = {
@@ -13,7 +17,10 @@ export const actions: Actions = {
 		const data = await event.request.formData();
 		const values = formValues(data, ['email']);
 		try {
-			await callerFor(event).auth.signIn({ email: values.email, password: String(data.get('password') ?? '') });
+			await callerFor(event).auth.signIn({
+				email: values.email,
+				password: String(data.get('password') ?? '')
+			});
 		} catch (err) {
 			return failFromError(err, event.locals.locale, values);
 		}

@@ -25,7 +25,13 @@ export async function findUserById(db: Queryable, id: string): Promise<UserRow |
 
 export async function insertUser(
 	db: Queryable,
-	u: { email: string; passwordHash: string; displayName: string; locale: Locale; role?: PlatformRole }
+	u: {
+		email: string;
+		passwordHash: string;
+		displayName: string;
+		locale: Locale;
+		role?: PlatformRole;
+	}
 ): Promise<UserRow | null> {
 	const { rows } = await db.query<UserRow>(
 		`INSERT INTO users (email, password_hash, display_name, locale, role)
@@ -38,7 +44,10 @@ export async function insertUser(
 }
 
 export async function updateUserLocale(db: Queryable, userId: string, locale: Locale) {
-	await db.query('UPDATE users SET locale = $2, updated_at = now() WHERE id = $1', [userId, locale]);
+	await db.query('UPDATE users SET locale = $2, updated_at = now() WHERE id = $1', [
+		userId,
+		locale
+	]);
 }
 
 export async function updatePassword(db: Queryable, userId: string, passwordHash: string) {
@@ -52,13 +61,27 @@ export async function setUserRole(db: Queryable, userId: string, role: PlatformR
 	await db.query('UPDATE users SET role = $2, updated_at = now() WHERE id = $1', [userId, role]);
 }
 
-export async function recordSessionMeta(db: Queryable, sessionId: string, ip: string | null, userAgent: string | null) {
-	await db.query('UPDATE sessions SET ip = $2, user_agent = $3 WHERE id = $1', [sessionId, ip, userAgent?.slice(0, 300) ?? null]);
+export async function recordSessionMeta(
+	db: Queryable,
+	sessionId: string,
+	ip: string | null,
+	userAgent: string | null
+) {
+	await db.query('UPDATE sessions SET ip = $2, user_agent = $3 WHERE id = $1', [
+		sessionId,
+		ip,
+		userAgent?.slice(0, 300) ?? null
+	]);
 }
 
 // --- throttling -------------------------------------------------------------------------------
 
-export async function countRecentFailures(db: Queryable, scope: 'account' | 'ip', key: string, windowMs: number) {
+export async function countRecentFailures(
+	db: Queryable,
+	scope: 'account' | 'ip',
+	key: string,
+	windowMs: number
+) {
 	const { rows } = await db.query<{ n: number; oldest: Date | null }>(
 		`SELECT count(*)::int AS n, min(created_at) AS oldest
 		 FROM auth_failures WHERE scope = $1 AND key = $2 AND created_at > now() - $3 * interval '1 millisecond'`,
@@ -67,8 +90,12 @@ export async function countRecentFailures(db: Queryable, scope: 'account' | 'ip'
 	return rows[0];
 }
 
-export async function insertFailures(db: Queryable, entries: { scope: 'account' | 'ip'; key: string }[]) {
-	for (const e of entries) await db.query('INSERT INTO auth_failures (scope, key) VALUES ($1, $2)', [e.scope, e.key]);
+export async function insertFailures(
+	db: Queryable,
+	entries: { scope: 'account' | 'ip'; key: string }[]
+) {
+	for (const e of entries)
+		await db.query('INSERT INTO auth_failures (scope, key) VALUES ($1, $2)', [e.scope, e.key]);
 }
 
 export async function clearFailures(db: Queryable, scope: 'account' | 'ip', key: string) {
@@ -76,17 +103,24 @@ export async function clearFailures(db: Queryable, scope: 'account' | 'ip', key:
 }
 
 export async function pruneFailures(db: Queryable, olderThanMs: number) {
-	await db.query(`DELETE FROM auth_failures WHERE created_at < now() - $1 * interval '1 millisecond'`, [olderThanMs]);
+	await db.query(
+		`DELETE FROM auth_failures WHERE created_at < now() - $1 * interval '1 millisecond'`,
+		[olderThanMs]
+	);
 }
 
 // --- password reset ---------------------------------------------------------------------------
 
-export async function insertResetToken(db: Queryable, tokenHash: string, userId: string, expiresAt: Date) {
-	await db.query('INSERT INTO password_reset_tokens (token_hash, user_id, expires_at) VALUES ($1, $2, $3)', [
-		tokenHash,
-		userId,
-		expiresAt
-	]);
+export async function insertResetToken(
+	db: Queryable,
+	tokenHash: string,
+	userId: string,
+	expiresAt: Date
+) {
+	await db.query(
+		'INSERT INTO password_reset_tokens (token_hash, user_id, expires_at) VALUES ($1, $2, $3)',
+		[tokenHash, userId, expiresAt]
+	);
 }
 
 /** Marks the token used and returns its user, atomically: a second use finds nothing. */

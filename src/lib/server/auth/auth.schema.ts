@@ -34,7 +34,10 @@ export type SignUpInput = z.infer<typeof signUpInput>;
 export const signInInput = z.object({
 	email: emailSchema,
 	// Length is not checked at sign-in beyond a sane cap: an old password must still let its owner in.
-	password: z.string({ error: 'field_required' }).min(1, { error: 'field_required' }).max(PASSWORD_MAX * 4)
+	password: z
+		.string({ error: 'field_required' })
+		.min(1, { error: 'field_required' })
+		.max(PASSWORD_MAX * 4)
 });
 export type SignInInput = z.infer<typeof signInInput>;
 

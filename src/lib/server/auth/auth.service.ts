@@ -44,12 +44,23 @@ async function startSession(deps: AppDeps, userId: string, meta: RequestMeta): P
 	});
 }
 
-export async function signUp(deps: AppDeps, input: SignUpInput, meta: RequestMeta): Promise<SessionAndUser> {
-	const weak = weakPasswordError(input.password, meta.locale, [input.email, input.displayName, 'tashbik']);
+export async function signUp(
+	deps: AppDeps,
+	input: SignUpInput,
+	meta: RequestMeta
+): Promise<SessionAndUser> {
+	const weak = weakPasswordError(input.password, meta.locale, [
+		input.email,
+		input.displayName,
+		'tashbik'
+	]);
 	if (weak) throw weak;
 	const passwordHash = await hashPassword(input.password);
 	const row = await repo.insertUser(deps.db, { ...input, passwordHash });
-	if (!row) throw new AppError('CONFLICT', 'error_email_taken', { fieldErrors: { email: ['field_email_taken'] } });
+	if (!row)
+		throw new AppError('CONFLICT', 'error_email_taken', {
+			fieldErrors: { email: ['field_email_taken'] }
+		});
 	const session = await startSession(deps, row.id, meta);
 	const result = await deps.lucia.validateSession(session.id);
 	return { session, user: result.user! };
@@ -58,15 +69,27 @@ export async function signUp(deps: AppDeps, input: SignUpInput, meta: RequestMet
 // A real argon2id hash, verified when the account does not exist so both answers take as long.
 let dummyHash: Promise<string> | undefined;
 
-export async function signIn(deps: AppDeps, input: SignInInput, meta: RequestMeta): Promise<SessionAndUser> {
+export async function signIn(
+	deps: AppDeps,
+	input: SignInInput,
+	meta: RequestMeta
+): Promise<SessionAndUser> {
 	const keys = [
 		{ scope: 'account' as const, key: input.email },
 		...(meta.ip ? [{ scope: 'ip' as const, key: meta.ip }] : [])
 	];
 	for (const k of keys) {
-		const { n, oldest } = await repo.countRecentFailures(deps.db, k.scope, k.key, THROTTLE_WINDOW_MS);
+		const { n, oldest } = await repo.countRecentFailures(
+			deps.db,
+			k.scope,
+			k.key,
+			THROTTLE_WINDOW_MS
+		);
 		if (n >= THROTTLE_MAX_FAILURES && oldest) {
-			const retryAfter = Math.max(1, Math.ceil((oldest.getTime() + THROTTLE_WINDOW_MS - Date.now()) / 1000));
+			const retryAfter = Math.max(
+				1,
+				Math.ceil((oldest.getTime() + THROTTLE_WINDOW_MS - Date.now()) / 1000)
+			);
 			throw new AppError('TOO_MANY_REQUESTS', 'error_too_many_attempts', {
 				retryAfter,
 				params: { minutes: Math.ceil(retryAfter / 60) }
@@ -87,7 +110,11 @@ export async function signIn(deps: AppDeps, input: SignInInput, meta: RequestMet
 	return { session, user: result.user! };
 }
 
-export function isSuspended(u: { status: string; suspended_until?: Date | null; suspendedUntil?: Date | null }) {
+export function isSuspended(u: {
+	status: string;
+	suspended_until?: Date | null;
+	suspendedUntil?: Date | null;
+}) {
 	if (u.status !== 'suspended') return false;
 	const until = u.suspended_until ?? u.suspendedUntil ?? null;
 	return !until || until.getTime() > Date.now();
@@ -131,7 +158,12 @@ export async function requestPasswordReset(deps: AppDeps, email: string, meta: R
 		return;
 	}
 	const token = encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(20)));
-	await repo.insertResetToken(deps.db, hashToken(token), user.id, new Date(Date.now() + RESET_TOKEN_TTL_MS));
+	await repo.insertResetToken(
+		deps.db,
+		hashToken(token),
+		user.id,
+		new Date(Date.now() + RESET_TOKEN_TTL_MS)
+	);
 	const link = `${meta.origin}/reset-password/${token}`;
 	const locale = user.locale;
 	await deps.mailer.send({
@@ -141,7 +173,12 @@ export async function requestPasswordReset(deps: AppDeps, email: string, meta: R
 	});
 }
 
-export async function resetPassword(deps: AppDeps, token: string, password: string, meta: RequestMeta) {
+export async function resetPassword(
+	deps: AppDeps,
+	token: string,
+	password: string,
+	meta: RequestMeta
+) {
 	const weak = weakPasswordError(password, meta.locale, []);
 	if (weak) throw weak;
 	const passwordHash = await hashPassword(password);
@@ -168,7 +205,10 @@ export async function createUser(
 		const weak = weakPasswordError(input.password, 'en', [input.email, input.displayName]);
 		if (weak) throw weak;
 	}
-	const row = await repo.insertUser(deps.db, { ...input, passwordHash: await hashPassword(input.password) });
+	const row = await repo.insertUser(deps.db, {
+		...input,
+		passwordHash: await hashPassword(input.password)
+	});
 	if (!row) throw new AppError('CONFLICT', 'error_email_taken');
 	return row;
 }

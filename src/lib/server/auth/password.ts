@@ -27,7 +27,11 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 }
 
 type Translations = typeof en.translations;
-const byLocale: Record<Locale, Translations> = { ar: ar.translations as Translations, fr: fr.translations as Translations, en: en.translations };
+const byLocale: Record<Locale, Translations> = {
+	ar: ar.translations as Translations,
+	fr: fr.translations as Translations,
+	en: en.translations
+};
 
 /** A translations table whose every value is its own key, so feedback comes back as keys we translate per user. */
 function identity<T>(obj: T, prefix = ''): T {
@@ -52,7 +56,11 @@ function translate(key: string | null, locale: Locale): string | null {
 	if (!key) return null;
 	const [group, name] = key.split('.');
 	const table = byLocale[locale] as unknown as Record<string, Record<string, string>>;
-	return table[group]?.[name] ?? (en.translations as unknown as Record<string, Record<string, string>>)[group]?.[name] ?? null;
+	return (
+		table[group]?.[name] ??
+		(en.translations as unknown as Record<string, Record<string, string>>)[group]?.[name] ??
+		null
+	);
 }
 
 export interface StrengthResult {
@@ -63,10 +71,33 @@ export interface StrengthResult {
 }
 
 /** Judges a password; `userInputs` (e-mail, name) count as guessable words. */
-export function checkPasswordStrength(password: string, locale: Locale, userInputs: string[] = []): StrengthResult {
-	const result = zxcvbn().check(password.slice(0, PASSWORD_MAX), userInputs.filter(Boolean));
+export function checkPasswordStrength(
+	password: string,
+	locale: Locale,
+	userInputs: string[] = []
+): StrengthResult {
+	// Whole inputs and their parts: "mohammed.benali@x.ma" makes "mohammed" and "benali" guessable.
+	const words = userInputs
+		.flatMap((input) => [input, ...input.toLowerCase().split(/[\s.@_\-+]+/)])
+		.filter((w) => w.length >= 3);
+	const result = zxcvbn().check(password.slice(0, PASSWORD_MAX), words);
 	const advice = [result.feedback.warning, ...result.feedback.suggestions]
 		.map((k) => translate(k, locale))
 		.filter((s): s is string => !!s);
-	return { ok: result.score >= PASSWORD_MIN_SCORE, score: result.score, advice };
+	return {
+		ok: result.score >= PASSWORD_MIN_SCORE && !madeOfUserInputs(result.sequence),
+		score: result.score,
+		advice
+	};
+}
+
+/** "mohammed.benali" for Mohammed Benali: the user's own words and a separator are not a secret. */
+function madeOfUserInputs(sequence: { pattern: string; token: string; dictionaryName?: string }[]) {
+	const fromInputs = sequence.filter(
+		(s) => s.pattern === 'dictionary' && s.dictionaryName === 'userInputs'
+	);
+	const rest = sequence
+		.filter((s) => !fromInputs.includes(s))
+		.reduce((n, s) => n + s.token.length, 0);
+	return fromInputs.length > 0 && rest < 4;
 }

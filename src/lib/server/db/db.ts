@@ -6,7 +6,10 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
 /** Anything that runs a query: the pool-backed `Db` or a transaction's client. */
 export interface Queryable {
-	query<R extends pg.QueryResultRow = Record<string, unknown>>(text: string, params?: unknown[]): Promise<pg.QueryResult<R>>;
+	query<R extends pg.QueryResultRow = Record<string, unknown>>(
+		text: string,
+		params?: unknown[]
+	): Promise<pg.QueryResult<R>>;
 }
 
 /** The app's database handle: one pool, a `query` helper and a `tx` helper. */
@@ -21,7 +24,10 @@ export interface Db {
 	end(): Promise<void>;
 }
 
-export function createDb(connectionString: string, opts: { max?: number; appName?: string } = {}): Db {
+export function createDb(
+	connectionString: string,
+	opts: { max?: number; appName?: string } = {}
+): Db {
 	const pool = new pg.Pool({
 		connectionString,
 		max: opts.max ?? 10,
@@ -61,7 +67,21 @@ export async function withTransaction<T>(
 export function isConnectionError(err: unknown): boolean {
 	const e = err as { code?: string; message?: string };
 	if (!e) return false;
-	if (e.code && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08006', '08001', '08003'].includes(e.code))
+	if (
+		e.code &&
+		[
+			'ECONNREFUSED',
+			'ECONNRESET',
+			'ETIMEDOUT',
+			'EPIPE',
+			'57P01',
+			'57P02',
+			'57P03',
+			'08006',
+			'08001',
+			'08003'
+		].includes(e.code)
+	)
 		return true;
 	return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
 		e.message ?? ''

@@ -24,12 +24,14 @@ export async function readMigrations(dir: string): Promise<MigrationFile[]> {
 	const files: MigrationFile[] = [];
 	for (const name of names) {
 		const match = FILE_PATTERN.exec(name);
-		if (!match) throw new MigrationError(`Migration file name "${name}" must look like 0001_some_name.sql`);
+		if (!match)
+			throw new MigrationError(`Migration file name "${name}" must look like 0001_some_name.sql`);
 		const sql = await readFile(path.join(dir, name), 'utf8');
 		files.push({ id: Number(match[1]), name, sql, checksum: checksumOf(sql) });
 	}
 	files.forEach((f, i) => {
-		if (f.id !== i + 1) throw new MigrationError(`Migrations must be numbered 1..n without gaps; found ${f.name}`);
+		if (f.id !== i + 1)
+			throw new MigrationError(`Migrations must be numbered 1..n without gaps; found ${f.name}`);
 	});
 	return files;
 }
@@ -63,7 +65,10 @@ export async function migrate(
 		);
 		for (const row of rows) {
 			const file = files.find((f) => f.id === row.id);
-			if (!file) throw new MigrationError(`Migration ${row.name} is applied but its file is missing from ${dir}`);
+			if (!file)
+				throw new MigrationError(
+					`Migration ${row.name} is applied but its file is missing from ${dir}`
+				);
 			if (file.checksum !== row.checksum)
 				throw new MigrationError(
 					`Migration ${row.name} was edited after it was applied (checksum differs). Revert the edit and add a new migration instead.`
@@ -74,11 +79,10 @@ export async function migrate(
 			try {
 				await client.query('BEGIN');
 				await client.query(file.sql);
-				await client.query('INSERT INTO schema_migrations (id, name, checksum) VALUES ($1, $2, $3)', [
-					file.id,
-					file.name,
-					file.checksum
-				]);
+				await client.query(
+					'INSERT INTO schema_migrations (id, name, checksum) VALUES ($1, $2, $3)',
+					[file.id, file.name, file.checksum]
+				);
 				await client.query('COMMIT');
 			} catch (err) {
 				await client.query('ROLLBACK').catch(() => {});

@@ -9,11 +9,20 @@ export async function createAdapter(deps: AppDeps) {
 	const kind = deps.env.REALTIME_ADAPTER;
 	if (kind === 'postgres') {
 		const { createAdapter: pgAdapter } = await import('@socket.io/postgres-adapter');
-		const pool = new pg.Pool({ connectionString: deps.db.pool.options.connectionString, max: 3, application_name: 'tashbik-realtime' });
-		pool.on('error', (err) => deps.log.warn({ err: err.message }, 'realtime adapter connection error'));
+		const pool = new pg.Pool({
+			connectionString: deps.db.pool.options.connectionString,
+			max: 3,
+			application_name: 'tashbik-realtime'
+		});
+		pool.on('error', (err) =>
+			deps.log.warn({ err: err.message }, 'realtime adapter connection error')
+		);
 		await pool.query(`CREATE TABLE IF NOT EXISTS socket_io_attachments (
 			id bigserial UNIQUE, created_at timestamptz DEFAULT now(), payload bytea)`);
-		return { factory: pgAdapter(pool, { tableName: 'socket_io_attachments', heartbeatInterval: 5000 }), close: () => pool.end() };
+		return {
+			factory: pgAdapter(pool, { tableName: 'socket_io_attachments', heartbeatInterval: 5000 }),
+			close: () => pool.end()
+		};
 	}
 	if (kind === 'redis') {
 		const { createAdapter: redisAdapter } = await import('@socket.io/redis-adapter');

@@ -6,8 +6,16 @@ import type { ServerToClientEvents } from '$lib/realtime/events';
  * With several app nodes, the socket.io adapter carries each call to every node.
  */
 export interface RealtimeBus {
-	emitToUser<E extends keyof ServerToClientEvents>(userId: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void;
-	emitToRoom<E extends keyof ServerToClientEvents>(room: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void;
+	emitToUser<E extends keyof ServerToClientEvents>(
+		userId: string,
+		event: E,
+		...args: Parameters<ServerToClientEvents[E]>
+	): void;
+	emitToRoom<E extends keyof ServerToClientEvents>(
+		room: string,
+		event: E,
+		...args: Parameters<ServerToClientEvents[E]>
+	): void;
 	/** Drops the sockets opened with this session (sign-out). */
 	disconnectSession(sessionId: string): void;
 	/** Drops every socket of this user (suspension, password change). */

@@ -7,8 +7,18 @@ import type { RealtimeBus } from './bus';
 import { createAdapter } from './adapter';
 import { registerPresence } from './presence';
 
-export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type AppServer = Server<
+	ClientToServerEvents,
+	ServerToClientEvents,
+	Record<string, never>,
+	SocketData
+>;
+export type AppSocket = Socket<
+	ClientToServerEvents,
+	ServerToClientEvents,
+	Record<string, never>,
+	SocketData
+>;
 
 /** Per-socket handlers of each domain; each validates its input and checks membership itself. */
 type HandlerRegistrar = (io: AppServer, socket: AppSocket, deps: AppDeps) => void;
@@ -29,7 +39,8 @@ export async function attachRealtime(httpServer: HttpServer, deps: AppDeps) {
 		pingInterval: 20_000,
 		pingTimeout: 20_000,
 		connectionStateRecovery: undefined,
-		allowRequest: (req, callback) => callback(null, originAllowed(req.headers.origin, req.headers.host, deps.env.ORIGIN))
+		allowRequest: (req, callback) =>
+			callback(null, originAllowed(req.headers.origin, req.headers.host, deps.env.ORIGIN))
 	});
 	const adapter = await createAdapter(deps);
 	if (adapter) io.adapter(adapter.factory);
@@ -39,7 +50,12 @@ export async function attachRealtime(httpServer: HttpServer, deps: AppDeps) {
 			const sessionId = deps.lucia.readSessionCookie(socket.request.headers.cookie ?? '');
 			const result = sessionId ? await validateSession(deps, sessionId) : null;
 			if (!result) return next(new Error('unauthorized'));
-			socket.data = { userId: result.user.id, sessionId: result.session.id, role: result.user.role, locale: result.user.locale };
+			socket.data = {
+				userId: result.user.id,
+				sessionId: result.session.id,
+				role: result.user.role,
+				locale: result.user.locale
+			};
 			next();
 		} catch (err) {
 			deps.log.warn({ err }, 'socket handshake failed');
@@ -80,7 +96,11 @@ export async function attachRealtime(httpServer: HttpServer, deps: AppDeps) {
 	};
 }
 
-function originAllowed(origin: string | undefined, host: string | undefined, configured: string | undefined) {
+function originAllowed(
+	origin: string | undefined,
+	host: string | undefined,
+	configured: string | undefined
+) {
 	if (!origin) return true; // not a browser: it has to present the session cookie anyway
 	if (configured) return origin === new URL(configured).origin;
 	try {

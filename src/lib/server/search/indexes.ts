@@ -19,14 +19,16 @@ export interface IndexDefinition {
 	settings: Settings;
 }
 
-
-
 export function indexUid(prefix: string, name: string) {
 	return `${prefix}${name}`;
 }
 
 /** Creates missing indexes and applies settings; a no-op task when nothing changed. */
-export async function applyIndexSettings(meili: MeiliClient, prefix: string, defs: IndexDefinition[]) {
+export async function applyIndexSettings(
+	meili: MeiliClient,
+	prefix: string,
+	defs: IndexDefinition[]
+) {
 	for (const def of defs) {
 		const uid = indexUid(prefix, def.name);
 		await ensureIndex(meili, uid, def);
@@ -35,11 +37,13 @@ export async function applyIndexSettings(meili: MeiliClient, prefix: string, def
 
 export async function ensureIndex(meili: MeiliClient, uid: string, def: IndexDefinition) {
 	const existing = await meili.getIndex(uid).catch(() => null);
-	if (!existing) await meili.createIndex(uid, { primaryKey: def.primaryKey }).waitTask({ timeout: 30_000 });
+	if (!existing)
+		await meili.createIndex(uid, { primaryKey: def.primaryKey }).waitTask({ timeout: 30_000 });
 	const current = await meili.index(uid).getSettings();
 	if (!settingsMatch(current, def.settings)) {
 		const task = await meili.index(uid).updateSettings(def.settings).waitTask({ timeout: 60_000 });
-		if (task.status !== 'succeeded') throw new Error(`Applying settings to ${uid} failed: ${task.error?.message}`);
+		if (task.status !== 'succeeded')
+			throw new Error(`Applying settings to ${uid} failed: ${task.error?.message}`);
 	}
 }
 
@@ -53,11 +57,17 @@ function settingsMatch(current: Settings, wanted: Settings): boolean {
 
 function deepIncludes(have: unknown, want: unknown): boolean {
 	if (Array.isArray(want)) {
-		return Array.isArray(have) && have.length === want.length && want.every((w, i) => deepIncludes(have[i], w));
+		return (
+			Array.isArray(have) &&
+			have.length === want.length &&
+			want.every((w, i) => deepIncludes(have[i], w))
+		);
 	}
 	if (want && typeof want === 'object') {
 		if (!have || typeof have !== 'object') return false;
-		return Object.entries(want).every(([k, v]) => deepIncludes((have as Record<string, unknown>)[k], v));
+		return Object.entries(want).every(([k, v]) =>
+			deepIncludes((have as Record<string, unknown>)[k], v)
+		);
 	}
 	return have === want;
 }

@@ -6,7 +6,10 @@ import { Meilisearch } from 'meilisearch';
  * Meilisearch over node:http with a keep-alive agent. Node's fetch stalled responses over ~1 KB
  * for ~40 ms (delayed ACK, see STACK.md); a plain agent answers in about a millisecond.
  */
-const agents = { http: new http.Agent({ keepAlive: true, maxSockets: 64 }), https: new https.Agent({ keepAlive: true, maxSockets: 64 }) };
+const agents = {
+	http: new http.Agent({ keepAlive: true, maxSockets: 64 }),
+	https: new https.Agent({ keepAlive: true, maxSockets: 64 })
+};
 
 export class MeiliHttpError extends Error {
 	constructor(
@@ -29,13 +32,18 @@ function nodeHttpClient(input: Parameters<typeof fetch>[0], init?: RequestInit):
 	return new Promise((resolve, reject) => {
 		const req = lib.request(
 			url,
-			{ method: init?.method ?? 'GET', headers, agent: url.protocol === 'https:' ? agents.https : agents.http, timeout: 10_000 },
+			{
+				method: init?.method ?? 'GET',
+				headers,
+				agent: url.protocol === 'https:' ? agents.https : agents.http,
+				timeout: 10_000
+			},
 			(res) => {
 				const chunks: Buffer[] = [];
 				res.on('data', (c: Buffer) => chunks.push(c));
 				res.on('end', () => {
 					const text = Buffer.concat(chunks).toString('utf8');
-					let parsed: unknown = undefined;
+					let parsed: unknown;
 					try {
 						parsed = text ? JSON.parse(text) : undefined;
 					} catch {
@@ -44,7 +52,9 @@ function nodeHttpClient(input: Parameters<typeof fetch>[0], init?: RequestInit):
 					const status = res.statusCode ?? 0;
 					if (status >= 400) {
 						const p = parsed as { message?: string; code?: string } | undefined;
-						reject(new MeiliHttpError(p?.message ?? `Meilisearch answered ${status}`, status, p?.code));
+						reject(
+							new MeiliHttpError(p?.message ?? `Meilisearch answered ${status}`, status, p?.code)
+						);
 					} else resolve(parsed);
 				});
 				res.on('error', reject);

@@ -43,7 +43,11 @@ async function masterKeyFor(dir: string) {
 	return key;
 }
 
-export async function startEmbeddedMeilisearch({ dataDir, log, port: fixedPort }: Options): Promise<EmbeddedMeilisearch> {
+export async function startEmbeddedMeilisearch({
+	dataDir,
+	log,
+	port: fixedPort
+}: Options): Promise<EmbeddedMeilisearch> {
 	const dir = path.join(dataDir, 'meili');
 	await mkdir(dir, { recursive: true });
 	const masterKey = await masterKeyFor(dir);
@@ -53,7 +57,12 @@ export async function startEmbeddedMeilisearch({ dataDir, log, port: fixedPort }
 		.catch(() => null);
 	if (state && isProcessRunning(state.pid, 'meilisearch')) {
 		if (state.owner !== process.pid && isProcessRunning(state.owner, 'node')) {
-			return { url: `http://127.0.0.1:${state.port}`, masterKey, owned: false, stop: async () => {} };
+			return {
+				url: `http://127.0.0.1:${state.port}`,
+				masterKey,
+				owned: false,
+				stop: async () => {}
+			};
 		}
 		log(`stopping a Meilisearch left running by an earlier run (pid ${state.pid})`);
 		await stopPid(state.pid, 'meilisearch', 'SIGTERM');
@@ -66,15 +75,23 @@ export async function startEmbeddedMeilisearch({ dataDir, log, port: fixedPort }
 	const child = spawn(
 		bin,
 		[
-			'--db-path', path.join(dir, 'data.ms'),
-			'--dump-dir', path.join(dir, 'dumps'),
-			'--snapshot-dir', path.join(dir, 'snapshots'),
-			'--http-addr', `127.0.0.1:${port}`,
-			'--master-key', masterKey,
-			'--env', 'production',
+			'--db-path',
+			path.join(dir, 'data.ms'),
+			'--dump-dir',
+			path.join(dir, 'dumps'),
+			'--snapshot-dir',
+			path.join(dir, 'snapshots'),
+			'--http-addr',
+			`127.0.0.1:${port}`,
+			'--master-key',
+			masterKey,
+			'--env',
+			'production',
 			'--no-analytics',
-			'--log-level', 'WARN',
-			'--max-indexing-threads', '1'
+			'--log-level',
+			'WARN',
+			'--max-indexing-threads',
+			'1'
 		],
 		{ stdio: ['ignore', 'ignore', 'pipe'], detached: true, cwd: dir }
 	);
@@ -83,7 +100,10 @@ export async function startEmbeddedMeilisearch({ dataDir, log, port: fixedPort }
 		for (const line of chunk.toString().split('\n')) if (line.trim()) log(line.trim());
 	});
 	let exited: Error | null = null;
-	child.once('exit', (code) => (exited = new Error(`Meilisearch exited during start (code ${code})`)));
+	child.once(
+		'exit',
+		(code) => (exited = new Error(`Meilisearch exited during start (code ${code})`))
+	);
 	const deadline = Date.now() + 20_000;
 	for (;;) {
 		if (exited) throw exited;

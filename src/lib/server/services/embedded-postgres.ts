@@ -42,7 +42,9 @@ function runAsIds(): { uid?: number; gid?: number } {
 	try {
 		return lookup();
 	} catch {
-		execFileSync('useradd', ['--system', '--user-group', '--no-create-home', USER], { stdio: 'ignore' });
+		execFileSync('useradd', ['--system', '--user-group', '--no-create-home', USER], {
+			stdio: 'ignore'
+		});
 		return lookup();
 	}
 }
@@ -75,7 +77,11 @@ export function resolvePgDataDir(dataDir: string): string {
  * The data is kept between starts; a server left behind by a crashed run is stopped and restarted
  * under our ownership, and one owned by a live process of ours is shared.
  */
-export async function startEmbeddedPostgres({ dataDir, log, onProgress }: Options): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres({
+	dataDir,
+	log,
+	onProgress
+}: Options): Promise<EmbeddedPostgres> {
 	const ids = runAsIds();
 	const pgdata = resolvePgDataDir(dataDir);
 	if (pgdata !== path.join(dataDir, 'pg'))
@@ -105,12 +111,20 @@ export async function startEmbeddedPostgres({ dataDir, log, onProgress }: Option
 		try {
 			execFileSync(
 				initdb,
-				[`--pgdata=${pgdata}`, '--auth=scram-sha-256', `--username=${USER}`, `--pwfile=${pwfile}`, '--encoding=UTF8', '--locale=C.UTF-8', '--no-instructions'],
+				[
+					`--pgdata=${pgdata}`,
+					'--auth=scram-sha-256',
+					`--username=${USER}`,
+					`--pwfile=${pwfile}`,
+					'--encoding=UTF8',
+					'--locale=C.UTF-8',
+					'--no-instructions'
+				],
 				{ ...ids, stdio: 'pipe', env: { ...process.env, LC_ALL: 'C.UTF-8' } }
 			);
 		} catch (err) {
 			const stderr = (err as { stderr?: Buffer }).stderr?.toString() ?? '';
-			throw new Error(`initdb failed: ${stderr.trim() || (err as Error).message}`);
+			throw new Error(`initdb failed: ${stderr.trim() || (err as Error).message}`, { cause: err });
 		} finally {
 			await rm(pwfile, { force: true });
 		}
@@ -121,8 +135,28 @@ export async function startEmbeddedPostgres({ dataDir, log, onProgress }: Option
 	onProgress?.('starting PostgreSQL');
 	const child = spawn(
 		postgres,
-		['-D', pgdata, '-p', String(port), '-h', '127.0.0.1', '-k', '', '-c', 'max_connections=200', '-c', 'shared_buffers=128MB', '-c', 'fsync=on'],
-		{ ...ids, stdio: ['ignore', 'ignore', 'pipe'], detached: true, env: { ...process.env, LC_MESSAGES: 'C' } }
+		[
+			'-D',
+			pgdata,
+			'-p',
+			String(port),
+			'-h',
+			'127.0.0.1',
+			'-k',
+			'',
+			'-c',
+			'max_connections=200',
+			'-c',
+			'shared_buffers=128MB',
+			'-c',
+			'fsync=on'
+		],
+		{
+			...ids,
+			stdio: ['ignore', 'ignore', 'pipe'],
+			detached: true,
+			env: { ...process.env, LC_MESSAGES: 'C' }
+		}
 	);
 	trackChild(child, 'SIGINT');
 	await new Promise<void>((resolve, reject) => {
@@ -134,7 +168,9 @@ export async function startEmbeddedPostgres({ dataDir, log, onProgress }: Option
 			if (text.includes('ready to accept connections')) resolve();
 		};
 		child.stderr!.on('data', onData);
-		child.once('exit', (code) => reject(new Error(`PostgreSQL exited during start (code ${code}): ${output.slice(-500)}`)));
+		child.once('exit', (code) =>
+			reject(new Error(`PostgreSQL exited during start (code ${code}): ${output.slice(-500)}`))
+		);
 		child.once('error', reject);
 	});
 	await writeFile(ownerFile, JSON.stringify({ pid: process.pid }));

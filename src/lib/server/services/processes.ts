@@ -30,7 +30,11 @@ export async function findFreePort(host = '127.0.0.1'): Promise<number> {
 }
 
 /** Resolves when the child exits; sends SIGKILL if it has not exited after `timeoutMs`. */
-export function stopChild(child: ChildProcess, signal: NodeJS.Signals, timeoutMs = 10_000): Promise<void> {
+export function stopChild(
+	child: ChildProcess,
+	signal: NodeJS.Signals,
+	timeoutMs = 10_000
+): Promise<void> {
 	if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
 	return new Promise((resolve) => {
 		const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
@@ -43,7 +47,12 @@ export function stopChild(child: ChildProcess, signal: NodeJS.Signals, timeoutMs
 }
 
 /** Stops a process we did not spawn (an orphan from a crashed run): signal, then wait for it to go. */
-export async function stopPid(pid: number, name: string, signal: NodeJS.Signals, timeoutMs = 10_000) {
+export async function stopPid(
+	pid: number,
+	name: string,
+	signal: NodeJS.Signals,
+	timeoutMs = 10_000
+) {
 	try {
 		process.kill(pid, signal);
 	} catch {

@@ -26,20 +26,25 @@ export function zodFieldErrors(error: ZodError, locale: Locale): Record<string, 
 			const translated = localeError(issue as never);
 			text = typeof translated === 'string' ? translated : (translated?.message ?? issue.message);
 		}
-		(out[field] ??= []).includes(text) || out[field].push(text);
+		const list = (out[field] ??= []);
+		if (!list.includes(text)) list.push(text);
 	}
 	return out;
 }
 
 export function translateFieldErrors(fieldErrors: Record<string, string[]>, locale: Locale) {
-	return Object.fromEntries(Object.entries(fieldErrors).map(([k, v]) => [k, v.map((m) => translate(m, {}, locale))]));
+	return Object.fromEntries(
+		Object.entries(fieldErrors).map(([k, v]) => [k, v.map((m) => translate(m, {}, locale))])
+	);
 }
 
 export function localizeAppError(err: AppError, locale: Locale): LocalizedError {
 	return {
 		message: translate(err.messageKey, err.options.params ?? {}, locale),
 		messageKey: err.messageKey,
-		fieldErrors: err.options.fieldErrors ? translateFieldErrors(err.options.fieldErrors, locale) : undefined,
+		fieldErrors: err.options.fieldErrors
+			? translateFieldErrors(err.options.fieldErrors, locale)
+			: undefined,
 		retryAfter: err.options.retryAfter,
 		unavailable: err.code === 'SERVICE_UNAVAILABLE' || undefined
 	};
@@ -48,7 +53,11 @@ export function localizeAppError(err: AppError, locale: Locale): LocalizedError 
 export function localizeError(error: TRPCError, locale: Locale): LocalizedError {
 	if (error.cause instanceof AppError) return localizeAppError(error.cause, locale);
 	if (error.cause instanceof ZodError) {
-		return { message: translate('error_invalid_input', {}, locale), messageKey: 'error_invalid_input', fieldErrors: zodFieldErrors(error.cause, locale) };
+		return {
+			message: translate('error_invalid_input', {}, locale),
+			messageKey: 'error_invalid_input',
+			fieldErrors: zodFieldErrors(error.cause, locale)
+		};
 	}
 	if (error.code === 'INTERNAL_SERVER_ERROR') {
 		return { message: translate('error_internal', {}, locale), messageKey: 'error_internal' };

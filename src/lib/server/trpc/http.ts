@@ -9,8 +9,12 @@ export function trpcResponseMeta({ errors }: { errors: TRPCError[] }) {
 	const headers: Record<string, string> = { 'cache-control': 'no-store' };
 	for (const error of errors) {
 		const cause = error.cause;
-		if (cause instanceof AppError && cause.options.retryAfter) headers['retry-after'] = String(cause.options.retryAfter);
-		if ((cause instanceof AppError && cause.code === 'SERVICE_UNAVAILABLE') || isConnectionError(cause)) {
+		if (cause instanceof AppError && cause.options.retryAfter)
+			headers['retry-after'] = String(cause.options.retryAfter);
+		if (
+			(cause instanceof AppError && cause.code === 'SERVICE_UNAVAILABLE') ||
+			isConnectionError(cause)
+		) {
 			return { status: 503, headers: { ...headers, 'retry-after': '5' } };
 		}
 	}

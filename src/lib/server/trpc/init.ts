@@ -62,17 +62,20 @@ export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(mapErrors);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
-	if (!ctx.user || !ctx.session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'error_sign_in_required' });
+	if (!ctx.user || !ctx.session)
+		throw new TRPCError({ code: 'UNAUTHORIZED', message: 'error_sign_in_required' });
 	return next({ ctx: { ...ctx, user: ctx.user, session: ctx.session } });
 });
 
 export const staffProcedure = protectedProcedure.use(({ ctx, next }) => {
-	if (ctx.user.role !== 'staff' && ctx.user.role !== 'admin') throw new TRPCError({ code: 'FORBIDDEN', message: 'error_forbidden' });
+	if (ctx.user.role !== 'staff' && ctx.user.role !== 'admin')
+		throw new TRPCError({ code: 'FORBIDDEN', message: 'error_forbidden' });
 	return next();
 });
 
 export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
-	if (ctx.user.role !== 'admin') throw new TRPCError({ code: 'FORBIDDEN', message: 'error_forbidden' });
+	if (ctx.user.role !== 'admin')
+		throw new TRPCError({ code: 'FORBIDDEN', message: 'error_forbidden' });
 	return next();
 });
 

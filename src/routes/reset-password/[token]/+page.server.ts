@@ -7,7 +7,10 @@ export const actions: Actions = {
 	default: async (event) => {
 		const data = await event.request.formData();
 		try {
-			await callerFor(event).auth.resetPassword({ token: event.params.token, password: String(data.get('password') ?? '') });
+			await callerFor(event).auth.resetPassword({
+				token: event.params.token,
+				password: String(data.get('password') ?? '')
+			});
 		} catch (err) {
 			return failFromError(err, event.locals.locale);
 		}

@@ -1,13 +1,25 @@
 import { z } from 'zod';
 import { router, publicProcedure, protectedProcedure } from '../init';
 import * as auth from '$lib/server/auth/auth.service';
-import { signUpInput, signInInput, requestResetInput, resetPasswordInput, localeSchema } from '$lib/server/auth/auth.schema';
+import {
+	signUpInput,
+	signInInput,
+	requestResetInput,
+	resetPasswordInput,
+	localeSchema
+} from '$lib/server/auth/auth.schema';
 import { setSessionCookie, clearSessionCookie, setLocaleCookie } from '../session-cookie';
 import type { User } from 'lucia';
 
 /** What the browser may know about the signed-in user. */
 export function publicUser(user: User) {
-	return { id: user.id, email: user.email, displayName: user.displayName, locale: user.locale, role: user.role };
+	return {
+		id: user.id,
+		email: user.email,
+		displayName: user.displayName,
+		locale: user.locale,
+		role: user.role
+	};
 }
 export type PublicUser = ReturnType<typeof publicUser>;
 
@@ -37,16 +49,20 @@ export const authRouter = router({
 	}),
 
 	/** Kept in a cookie for everyone, and in the account when signed in. */
-	setLocale: publicProcedure.input(z.object({ locale: localeSchema })).mutation(async ({ ctx, input }) => {
-		if (ctx.user) await auth.setLocale(ctx.deps, ctx.user.id, input.locale);
-		setLocaleCookie(ctx, input.locale);
-		return { locale: input.locale };
-	}),
+	setLocale: publicProcedure
+		.input(z.object({ locale: localeSchema }))
+		.mutation(async ({ ctx, input }) => {
+			if (ctx.user) await auth.setLocale(ctx.deps, ctx.user.id, input.locale);
+			setLocaleCookie(ctx, input.locale);
+			return { locale: input.locale };
+		}),
 
-	requestPasswordReset: publicProcedure.input(requestResetInput).mutation(async ({ ctx, input }) => {
-		await auth.requestPasswordReset(ctx.deps, input.email, ctx);
-		return { ok: true as const };
-	}),
+	requestPasswordReset: publicProcedure
+		.input(requestResetInput)
+		.mutation(async ({ ctx, input }) => {
+			await auth.requestPasswordReset(ctx.deps, input.email, ctx);
+			return { ok: true as const };
+		}),
 
 	resetPassword: publicProcedure.input(resetPasswordInput).mutation(async ({ ctx, input }) => {
 		await auth.resetPassword(ctx.deps, input.token, input.password, ctx);

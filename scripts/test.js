@@ -1,0 +1,59 @@
+// `npm test`: unit and integration tests (vitest, real PostgreSQL + Meilisearch + socket.io), then
+// end-to-end tests (Playwright, Debian's Chromium, against the production build).
+//   npm test                 everything
+//   npm test -- unit         one part: unit | integration | e2e (several may be given)
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { buildIsFresh, writeStamp } from './build-stamp.js';
+
+const parts = process.argv.slice(2).filter((a) => ['unit', 'integration', 'e2e'].includes(a));
+const want = (p) => parts.length === 0 || parts.includes(p);
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const failures = [];
+
+function run(label, args, env = {}) {
+	process.stdout.write(`\n── ${label} ──\n`);
+	const result = spawnSync(process.execPath, args, {
+		stdio: 'inherit',
+		env: { ...process.env, ...env }
+	});
+	if (result.status !== 0) failures.push(label);
+	return result.status === 0;
+}
+
+const vitestProjects = ['unit', 'integration'].filter(want);
+if (vitestProjects.length) {
+	run(`vitest: ${vitestProjects.join(' + ')}`, [
+		'node_modules/vitest/vitest.mjs',
+		'run',
+		...vitestProjects.flatMap((p) => ['--project', p])
+	]);
+}
+
+if (want('e2e')) {
+	if (!existsSync(chromium)) {
+		const message = [
+			'',
+			`End-to-end tests need Chromium, and none was found at ${chromium}.`,
+			"Install Debian's: sudo apt-get install -y chromium   (or set CHROMIUM_PATH to another Chromium).",
+			'(Playwright cannot download its own browser on this network.)',
+			''
+		].join('\n');
+		process.stderr.write(message);
+		if (process.env.REQUIRE_E2E === '1') failures.push('e2e (no Chromium)');
+		else process.stderr.write('Skipping the end-to-end tests; everything else ran.\n');
+	} else {
+		let built = buildIsFresh();
+		if (!built) {
+			built = run('build', ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']);
+			if (built) writeStamp();
+		}
+		if (built) run('playwright: e2e', ['node_modules/@playwright/test/cli.js', 'test']);
+	}
+}
+
+if (failures.length) {
+	process.stderr.write(`\nFailed: ${failures.join(', ')}\n`);
+	process.exit(1);
+}
+process.stdout.write('\nAll tests passed.\n');

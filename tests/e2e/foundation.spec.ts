@@ -1,0 +1,139 @@
+import { test, expect, hydrated, expectAccessible, expectNoHorizontalScroll } from './fixtures';
+
+const uniqueEmail = () => `e2e-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.ma`;
+const PASSWORD = 'Tisserandes-de-Jerada-2026';
+
+test('sign up in Arabic, switch to French, sign out and back in', async ({ page }) => {
+	const email = uniqueEmail();
+	await page.goto('/');
+	await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+	await hydrated(page);
+	await page.getByRole('link', { name: 'إنشاء حساب' }).first().click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('إنشاء حساب');
+	await expectAccessible(page);
+
+	await page.getByLabel('الاسم الكامل').fill('فاطمة الزهراء');
+	await page.getByLabel('البريد الإلكتروني').fill(email);
+	await page.getByLabel('كلمة المرور').fill('password1');
+	await page.getByRole('button', { name: 'إنشاء الحساب' }).click();
+	// A common password is refused with advice in Arabic.
+	await expect(page.getByText('كلمة المرور هذه سهلة التخمين.')).toBeVisible();
+	await expect(page.getByLabel('البريد الإلكتروني')).toHaveValue(email);
+
+	await page.getByLabel('كلمة المرور').fill(PASSWORD);
+	await page.getByRole('button', { name: 'إنشاء الحساب' }).click();
+	await expect(page.getByText('مرحبًا، فاطمة الزهراء')).toBeVisible();
+	// The socket connects once signed in: the live count of people online appears.
+	await expect(page.getByTestId('presence')).toContainText('متصل الآن');
+
+	await page.getByRole('button', { name: 'Français' }).click();
+	await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+	await expect(page.getByText('Bienvenue, فاطمة الزهراء')).toBeVisible();
+	await expectAccessible(page);
+
+	await hydrated(page);
+	await page.locator('summary').click();
+	await page.getByRole('button', { name: 'Se déconnecter' }).click();
+	await expect(page.getByText('Vous êtes déconnecté.')).toBeVisible();
+	await expectAccessible(page);
+
+	await page.getByLabel('Adresse e-mail').fill(email);
+	await page.getByLabel('Mot de passe').fill('wrong-password-here');
+	await page.getByRole('button', { name: 'Se connecter' }).last().click();
+	await expect(page.getByRole('alert')).toHaveText('Adresse e-mail ou mot de passe incorrect.');
+	await page.getByLabel('Mot de passe').fill(PASSWORD);
+	await page.getByRole('button', { name: 'Se connecter' }).last().click();
+	// The language chosen while signed in was kept in the account.
+	await expect(page.getByText('Bienvenue, فاطمة الزهراء')).toBeVisible();
+});
+
+test('sign-in works without JavaScript', async ({ browser, baseURL }) => {
+	const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+	const page = await context.newPage();
+	await page.goto('/sign-in');
+	await page.getByLabel('البريد الإلكتروني').fill('fatima@tashbik.ma');
+	await page.getByLabel('كلمة المرور').fill('Oujda-Demo-2026!');
+	await page.getByRole('button', { name: 'دخول' }).click();
+	await expect(page.getByText('مرحبًا، فاطمة الزهراء بنعلي')).toBeVisible();
+	await context.close();
+});
+
+test('the socket is refused without a session', async ({ page }) => {
+	await page.goto('/');
+	const answer = await page.evaluate(
+		() =>
+			new Promise<string>((resolve) => {
+				const ws = new WebSocket(
+					`${location.origin.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`
+				);
+				ws.onmessage = (e) => {
+					if (String(e.data).startsWith('0')) ws.send('40');
+					else if (String(e.data).startsWith('44')) resolve(String(e.data));
+				};
+				ws.onerror = () => resolve('error');
+			})
+	);
+	expect(answer).toContain('unauthorized');
+});
+
+test('pages fit a 360 px phone and pass axe', async ({ browser, baseURL }) => {
+	const context = await browser.newContext({
+		viewport: { width: 360, height: 740 },
+		baseURL,
+		locale: 'ar-MA'
+	});
+	const page = await context.newPage();
+	for (const path of ['/', '/sign-in', '/sign-up', '/forgot-password']) {
+		await page.goto(path);
+		await expectNoHorizontalScroll(page);
+		await expectAccessible(page);
+	}
+	await context.close();
+});
+
+test('French from Accept-Language, and health is green', async ({ browser, baseURL, request }) => {
+	const context = await browser.newContext({ locale: 'fr-FR', baseURL });
+	const page = await context.newPage();
+	await page.goto('/');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+	await context.close();
+	const health = await (await request.get('/healthz')).json();
+	expect(health).toEqual({ status: 'ok', database: 'up', search: 'up', realtime: 'up' });
+});
+
+test('a foreign origin cannot call tRPC mutations', async ({ request }) => {
+	const res = await request.post('/api/trpc/auth.setLocale', {
+		data: { locale: 'fr' },
+		headers: { origin: 'https://evil.example' }
+	});
+	expect(res.status()).toBe(403);
+});
+
+test('password reset from the e-mail link', async ({ page, request }) => {
+	const email = uniqueEmail();
+	await page.goto('/sign-up');
+	await hydrated(page);
+	await page.getByLabel('الاسم الكامل').fill('Nadia');
+	await page.getByLabel('البريد الإلكتروني').fill(email);
+	await page.getByLabel('كلمة المرور').fill(PASSWORD);
+	await page.getByRole('button', { name: 'إنشاء الحساب' }).click();
+	await expect(page.getByText('مرحبًا، Nadia')).toBeVisible();
+	await page.context().clearCookies();
+
+	await page.goto('/forgot-password');
+	await page.getByLabel('البريد الإلكتروني').fill(email);
+	await page.getByRole('button', { name: 'أرسل الرابط' }).click();
+	await expect(page.getByRole('status')).toContainText('أرسلنا');
+	const mail = await (await request.get(`/api/test/mail?to=${encodeURIComponent(email)}`)).json();
+	const link = /http\S+reset-password\/\S+/.exec(mail.text)![0];
+	await page.goto(link);
+	await page.getByLabel('كلمة المرور').fill('Un-nouveau-secret-de-Nador-9');
+	await page.getByRole('button', { name: 'احفظ كلمة المرور' }).click();
+	await expect(page.getByText('تم تغيير كلمة المرور')).toBeVisible();
+	await page.getByLabel('البريد الإلكتروني').fill(email);
+	await page.getByLabel('كلمة المرور').fill('Un-nouveau-secret-de-Nador-9');
+	await page.getByRole('button', { name: 'دخول' }).click();
+	await expect(page.getByText('مرحبًا، Nadia')).toBeVisible();
+});

@@ -1,0 +1,64 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LOCALES } from '../../src/lib/i18n/locales';
+
+const catalogue = (locale: string) =>
+	JSON.parse(readFileSync(`messages/${locale}.json`, 'utf8')) as Record<string, string>;
+const keys = (locale: string) => Object.keys(catalogue(locale)).filter((k) => k !== '$schema');
+
+function filesUnder(dir: string, ext: string[]): string[] {
+	return readdirSync(dir).flatMap((name) => {
+		const p = path.join(dir, name);
+		if (statSync(p).isDirectory()) return name === 'paraglide' ? [] : filesUnder(p, ext);
+		return ext.some((e) => p.endsWith(e)) ? [p] : [];
+	});
+}
+
+describe('message catalogues', () => {
+	it.each(LOCALES.filter((l) => l !== 'ar'))(
+		'%s has exactly the keys of Arabic (the base)',
+		(locale) => {
+			expect(keys(locale).sort()).toEqual(keys('ar').sort());
+		}
+	);
+
+	it('has no empty message and keeps the same placeholders in every language', () => {
+		for (const key of keys('ar')) {
+			const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+			const base = placeholders(catalogue('ar')[key]);
+			for (const locale of LOCALES) {
+				expect(catalogue(locale)[key].trim(), `${locale}.${key}`).not.toBe('');
+				expect(placeholders(catalogue(locale)[key]), `${locale}.${key}`).toEqual(base);
+			}
+		}
+	});
+
+	it('every key used in the code exists', () => {
+		const used = new Set<string>();
+		for (const file of filesUnder('src', ['.svelte', '.ts'])) {
+			const text = readFileSync(file, 'utf8');
+			for (const m of text.matchAll(/\bm\.([a-z][a-z0-9_]*)\b/g)) used.add(m[1]);
+			for (const m of text.matchAll(/['"]((?:error|field|mail)_[a-z0-9_]+)['"]/g)) used.add(m[1]);
+		}
+		const known = new Set(keys('ar'));
+		expect([...used].filter((k) => !known.has(k))).toEqual([]);
+	});
+
+	it('components carry no hard-coded Arabic, French or English sentences', () => {
+		const offenders: string[] = [];
+		for (const file of filesUnder('src', ['.svelte'])) {
+			const markup = readFileSync(file, 'utf8')
+				.replace(/<script[\s\S]*?<\/script>/g, '')
+				.replace(/<style[\s\S]*?<\/style>/g, '')
+				.replace(/<!--[\s\S]*?-->/g, '')
+				.replace(/\{[^{}]*\}/g, '');
+			// Text between tags with two or more words is a sentence someone forgot to translate.
+			for (const m of markup.matchAll(/>([^<>]+)</g)) {
+				const text = m[1].trim();
+				if (/[\p{L}]{2,}\s+[\p{L}]{2,}/u.test(text)) offenders.push(`${file}: "${text}"`);
+			}
+		}
+		expect(offenders).toEqual([]);
+	});
+});
