@@ -13,6 +13,7 @@ import {
 } from '../../src/lib/server/services/embedded-meilisearch';
 import { createDb } from '../../src/lib/server/db/db';
 import { migrate } from '../../src/lib/server/db/migrate';
+import { syncTaxonomy } from '../../src/lib/server/taxonomy/taxonomy.repo';
 
 /**
  * Real services for the integration tests: an embedded PostgreSQL and Meilisearch on random ports
@@ -38,6 +39,7 @@ export default async function setup(project: TestProject) {
 		const templateUrl = withDatabase(baseUrl, template);
 		const db = createDb(templateUrl, { max: 1 });
 		await migrate(db, path.resolve('db/migrations'));
+		await syncTaxonomy(db);
 		await db.end();
 
 		meili = process.env.MEILI_URL

@@ -4,6 +4,7 @@ import { log } from './log';
 import { createDb } from './db/db';
 import { migrate } from './db/migrate';
 import { migrationsDir } from './paths';
+import { syncTaxonomy } from './taxonomy/taxonomy.repo';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './services/embedded-postgres';
 import {
 	startEmbeddedMeilisearch,
@@ -70,6 +71,7 @@ export async function bootRuntime(opts: BootOptions): Promise<Runtime> {
 		});
 		const { applied } = await migrate(db, migrationsDir, (name) => say(`migration ${name}`));
 		if (applied.length) say(`applied ${applied.length} migration(s)`);
+		await syncTaxonomy(db);
 
 		const meili = createMeiliClient(
 			env.MEILI_URL ?? meiliServer!.url,
