@@ -3,8 +3,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../../src/lib/i18n/locales';
 
+// One folder per domain under messages/ (core, organizations, chat, ...), one file per locale.
+const domains = readdirSync('messages').filter((d) =>
+	statSync(path.join('messages', d)).isDirectory()
+);
+const read = (domain: string, locale: string) =>
+	JSON.parse(readFileSync(`messages/${domain}/${locale}.json`, 'utf8')) as Record<string, string>;
 const catalogue = (locale: string) =>
-	JSON.parse(readFileSync(`messages/${locale}.json`, 'utf8')) as Record<string, string>;
+	Object.assign({}, ...domains.map((d) => read(d, locale))) as Record<string, string>;
 const keys = (locale: string) => Object.keys(catalogue(locale)).filter((k) => k !== '$schema');
 
 function filesUnder(dir: string, ext: string[]): string[] {
@@ -16,6 +22,28 @@ function filesUnder(dir: string, ext: string[]): string[] {
 }
 
 describe('message catalogues', () => {
+	it('every domain folder is listed in the inlang project, and no key is defined twice', () => {
+		const settings = JSON.parse(readFileSync('project.inlang/settings.json', 'utf8'));
+		const patterns: string[] = settings['plugin.inlang.messageFormat'].pathPattern;
+		expect(domains.map((d) => `./messages/${d}/{locale}.json`).sort()).toEqual(
+			[...patterns].sort()
+		);
+		const seen = new Map<string, string>();
+		for (const d of domains) {
+			for (const key of Object.keys(read(d, 'ar')).filter((k) => k !== '$schema')) {
+				expect(seen.get(key), `${key} is in ${seen.get(key)} and ${d}`).toBeUndefined();
+				seen.set(key, d);
+			}
+		}
+	});
+
+	it.each(domains.flatMap((d) => LOCALES.filter((l) => l !== 'ar').map((l) => [d, l])))(
+		'%s/%s has exactly the keys of Arabic',
+		(d, l) => {
+			expect(Object.keys(read(d, l)).sort()).toEqual(Object.keys(read(d, 'ar')).sort());
+		}
+	);
+
 	it.each(LOCALES.filter((l) => l !== 'ar'))(
 		'%s has exactly the keys of Arabic (the base)',
 		(locale) => {

@@ -5,7 +5,7 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = ({ url, locals }) => {
 	if (locals.deps.env.TEST_ROUTES !== '1') error(404);
 	const to = url.searchParams.get('to');
-	const mail = [...locals.deps.mailer.outbox].reverse().find((m) => m.to === to);
+	const mail = [...locals.deps.mailer.outbox].reverse().find((sent) => sent.to === to);
 	if (!mail) error(404);
 	return json(mail);
 };
