@@ -41,6 +41,7 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					environment: 'node',
+					sequence: { groupOrder: 0 },
 					include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts']
 				}
 			},
@@ -49,6 +50,7 @@ export default defineConfig({
 				test: {
 					name: 'integration',
 					environment: 'node',
+					sequence: { groupOrder: 1 },
 					include: ['tests/integration/**/*.test.ts'],
 					globalSetup: ['tests/integration/global-setup.ts'],
 					testTimeout: 30_000,

@@ -11,7 +11,15 @@ export interface PresenceState {
 	online: number;
 }
 
+export interface NotificationEvent {
+	id: number;
+	kind: string;
+	payload: Record<string, unknown>;
+	createdAt: string;
+}
+
 export interface ServerToClientEvents {
+	'notification:created': (n: NotificationEvent) => void;
 	'presence:changed': (state: PresenceState) => void;
 	/** Sent to every socket of a session that was just signed out elsewhere or ended by staff. */
 	'session:ended': (info: { reason: 'signed-out' | 'suspended' | 'password-changed' }) => void;
