@@ -59,6 +59,18 @@ export default defineConfig({
 					maxWorkers: 2,
 					fileParallelism: true
 				}
+			},
+			{
+				// The built production server run as a process (needs `npm run build`; npm test builds).
+				extends: './vite.config.ts',
+				test: {
+					name: 'system',
+					environment: 'node',
+					sequence: { groupOrder: 2 },
+					include: ['tests/system/**/*.test.ts'],
+					testTimeout: 120_000,
+					fileParallelism: false
+				}
 			}
 		]
 	}

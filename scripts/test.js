@@ -1,12 +1,14 @@
 // `npm test`: unit and integration tests (vitest, real PostgreSQL + Meilisearch + socket.io), then
-// end-to-end tests (Playwright, Debian's Chromium, against the production build).
+// on the production build: system tests (the server as a process) and end-to-end tests
+// (Playwright with Debian's Chromium).
 //   npm test                 everything
-//   npm test -- unit         one part: unit | integration | e2e (several may be given)
+//   npm test -- unit         some parts: unit | integration | system | e2e
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { buildIsFresh, writeStamp } from './build-stamp.js';
 
-const parts = process.argv.slice(2).filter((a) => ['unit', 'integration', 'e2e'].includes(a));
+const PARTS = ['unit', 'integration', 'system', 'e2e'];
+const parts = process.argv.slice(2).filter((a) => PARTS.includes(a));
 const want = (p) => parts.length === 0 || parts.includes(p);
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const failures = [];
@@ -21,34 +23,43 @@ function run(label, args, env = {}) {
 	return result.status === 0;
 }
 
-const vitestProjects = ['unit', 'integration'].filter(want);
-if (vitestProjects.length) {
-	run(`vitest: ${vitestProjects.join(' + ')}`, [
-		'node_modules/vitest/vitest.mjs',
-		'run',
-		...vitestProjects.flatMap((p) => ['--project', p])
-	]);
+const vitest = (projects) => [
+	'node_modules/vitest/vitest.mjs',
+	'run',
+	...projects.flatMap((p) => ['--project', p])
+];
+
+const early = ['unit', 'integration'].filter(want);
+if (early.length) run(`vitest: ${early.join(' + ')}`, vitest(early));
+
+let built = null;
+function ensureBuild() {
+	if (built !== null) return built;
+	built = buildIsFresh();
+	if (!built) {
+		built = run('build', ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']);
+		if (built) writeStamp();
+	}
+	return built;
 }
+
+if (want('system') && ensureBuild()) run('vitest: system', vitest(['system']));
 
 if (want('e2e')) {
 	if (!existsSync(chromium)) {
-		const message = [
-			'',
-			`End-to-end tests need Chromium, and none was found at ${chromium}.`,
-			"Install Debian's: sudo apt-get install -y chromium   (or set CHROMIUM_PATH to another Chromium).",
-			'(Playwright cannot download its own browser on this network.)',
-			''
-		].join('\n');
-		process.stderr.write(message);
+		process.stderr.write(
+			[
+				'',
+				`End-to-end tests need Chromium, and none was found at ${chromium}.`,
+				"Install Debian's: sudo apt-get install -y chromium   (or set CHROMIUM_PATH to another Chromium).",
+				'(Playwright cannot download its own browser on this network.)',
+				''
+			].join('\n')
+		);
 		if (process.env.REQUIRE_E2E === '1') failures.push('e2e (no Chromium)');
 		else process.stderr.write('Skipping the end-to-end tests; everything else ran.\n');
-	} else {
-		let built = buildIsFresh();
-		if (!built) {
-			built = run('build', ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']);
-			if (built) writeStamp();
-		}
-		if (built) run('playwright: e2e', ['node_modules/@playwright/test/cli.js', 'test']);
+	} else if (ensureBuild()) {
+		run('playwright: e2e', ['node_modules/@playwright/test/cli.js', 'test']);
 	}
 }
 

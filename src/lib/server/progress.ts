@@ -43,7 +43,7 @@ export function progressBar(
 		},
 		done() {
 			current = Math.max(current, total);
-			render(true);
+			if (stream.isTTY || lastDecile !== 10) render(true);
 			if (!stream.isTTY)
 				stream.write(`${label}: done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 		}
