@@ -185,5 +185,5 @@ export const setStatusInput = orgIdInput.extend({
 
 export const setLogoInput = orgIdInput.extend({
 	/** The uploaded bytes; only in-process callers (the form action) can pass them. */
-	file: z.instanceof(Uint8Array, { error: 'org_logo_required' })
+	file: z.custom<Uint8Array>((v) => v instanceof Uint8Array, { error: 'org_logo_required' })
 });
