@@ -6,11 +6,14 @@ import type { SubmitFunction } from '@sveltejs/kit';
  * says so on a slow connection), keeps what was typed, and after a refusal moves focus to the
  * message so that a screen reader reads it and the field errors are next.
  */
-export function enhanceForm(setBusy: (busy: boolean) => void): SubmitFunction {
+export function enhanceForm(
+	setBusy: (busy: boolean) => void,
+	{ resetOnSuccess = false } = {}
+): SubmitFunction {
 	return () => {
 		setBusy(true);
 		return async ({ update, result }) => {
-			await update({ reset: false });
+			await update({ reset: resetOnSuccess });
 			setBusy(false);
 			if (result.type === 'failure') {
 				await tick();

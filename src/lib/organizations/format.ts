@@ -13,6 +13,10 @@ export const formatDate = (d: Date | string, locale: Locale) =>
 
 const separator = (locale: Locale) => (locale === 'ar' ? '، ' : ', ');
 
+/** "a, b, c" with the comma of the language; empty items are left out. */
+export const joinList = (items: (string | null | undefined)[], locale: Locale) =>
+	items.filter(Boolean).join(separator(locale));
+
 /** "Taourirt, Taourirt Province" for a cooperative; "Occitanie, France" for a partner. */
 export function placeOf(
 	org: {
@@ -27,11 +31,10 @@ export function placeOf(
 	if (org.kind === 'cooperative') {
 		const town = findTown(org.province, org.town);
 		const province = findProvince(org.province);
-		return [town && labelOf(town.name, locale), province && labelOf(province.name, locale)]
-			.filter(Boolean)
-			.join(separator(locale));
+		return joinList(
+			[town && labelOf(town.name, locale), province && labelOf(province.name, locale)],
+			locale
+		);
 	}
-	return [org.region, countryName(org.country, intlLocale(locale))]
-		.filter(Boolean)
-		.join(separator(locale));
+	return joinList([org.region, countryName(org.country, intlLocale(locale))], locale);
 }

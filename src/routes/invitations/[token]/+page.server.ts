@@ -5,8 +5,8 @@ import { callerFor } from '$lib/server/trpc/caller';
 import { failFromError } from '$lib/server/forms';
 
 export const load: PageServerLoad = async (event) => {
-	// The link is the secret: it is not sent on to other sites (Referer) nor kept by caches.
-	event.setHeaders({ 'referrer-policy': 'no-referrer', 'cache-control': 'no-store' });
+	// The link is the secret: no cache keeps the page.
+	event.setHeaders({ 'cache-control': 'no-store' });
 	try {
 		const invitation = await callerFor(event).organizations.members.invitation({
 			token: event.params.token
