@@ -320,3 +320,40 @@ describe('search outbox and activity', () => {
 		expect((await outboxRows(app, id)).length).toBe(before);
 	});
 });
+
+describe('deleting an organization', () => {
+	it('owners only; everything goes with it, and the outbox tells search in the same transaction', async () => {
+		const { id, slug } = await makeOrg(app, owner);
+		const admin = await app.user();
+		await addMember(app, id, admin, 'admin');
+		await (
+			await app.caller(owner)
+		).organizations.listings.create({
+			organizationId: id,
+			kind: 'offer',
+			category: 'couscous',
+			title: { ar: 'كسكس' }
+		});
+		expect((await rejection((await app.caller(admin)).organizations.delete({ id }))).code).toBe(
+			'FORBIDDEN'
+		);
+		expect(
+			(await rejection((await app.caller(await app.user())).organizations.delete({ id }))).code
+		).toBe('NOT_FOUND');
+
+		const before = await outboxRows(app, id);
+		await (await app.caller(owner)).organizations.delete({ id });
+		expect(await orgRow(id)).toBeUndefined();
+		for (const table of ['organization_members', 'listings', 'organization_sectors']) {
+			const { rowCount } = await app.db.query(`SELECT 1 FROM ${table} WHERE organization_id = $1`, [
+				id
+			]);
+			expect(rowCount, table).toBe(0);
+		}
+		const after = await outboxRows(app, id);
+		expect(after.length).toBe(before.length + 1);
+		expect((await rejection((await app.caller(owner)).organizations.bySlug({ slug }))).code).toBe(
+			'NOT_FOUND'
+		);
+	});
+});

@@ -144,6 +144,11 @@ export async function setLogoPath(
 	return rows[0]?.logo_path ?? null;
 }
 
+/** Deletes the organization; members, sectors, listings and invitations go with it (cascade). */
+export async function deleteOrganization(db: Queryable, id: string) {
+	await db.query('DELETE FROM organizations WHERE id = $1', [id]);
+}
+
 export async function findBySlug(db: Queryable, slug: string): Promise<OrgRow | null> {
 	const { rows } = await db.query<OrgRow>('SELECT * FROM organizations WHERE slug = $1', [slug]);
 	return rows[0] ?? null;

@@ -11,6 +11,7 @@ import { insertMember, countOwned } from './members.repo';
 import { listListings } from './listings.repo';
 import { baseSlug, firstFreeSlug } from './slug';
 import { toListingView } from './listings.service';
+import { deleteLogo } from './logo';
 import type { ProfileInput } from './organizations.schema';
 
 /** How many organizations one account may own. */
@@ -134,6 +135,29 @@ export async function setOrganizationStatus(
 		}
 		return { status: input.status };
 	});
+}
+
+/**
+ * Deletes an organization (owners only). The outbox row, written in the same transaction, tells
+ * search to drop it; the logo file goes once the deletion is committed.
+ */
+export async function deleteOrganization(deps: AppDeps, userId: string, input: { id: string }) {
+	const logo = await deps.db
+		.tx(async (client) => {
+			await requireOrgRole(client, input.id, userId, ['owner']);
+			const org = await repo.lockOrganization(client, input.id);
+			if (!org) throw notFound();
+			await repo.deleteOrganization(client, org.id);
+			await enqueueSearchSync(client, 'organization', org.id);
+			return org.logo_path;
+		})
+		.catch((err) => {
+			// Something of another domain (kept on purpose) still points at it.
+			if ((err as { code?: string }).code === '23503')
+				throw new AppError('CONFLICT', 'org_error_delete_blocked');
+			throw err;
+		});
+	await deleteLogo(deps.env.dataDir, logo);
 }
 
 /** Finds an organization the viewer may see, else NOT_FOUND (drafts do not exist for others). */

@@ -38,6 +38,12 @@ export const organizationsRouter = router({
 		.input(orgIdInput)
 		.mutation(({ ctx, input }) => removeLogo(ctx.deps, ctx.user.id, input)),
 
+	/** Owners only; the organization, its offers, needs and memberships are gone for good. */
+	delete: protectedProcedure.input(orgIdInput).mutation(async ({ ctx, input }) => {
+		await orgs.deleteOrganization(ctx.deps, ctx.user.id, input);
+		return { ok: true as const };
+	}),
+
 	/** The public profile; drafts, hidden and suspended ones only for members and staff. */
 	bySlug: publicProcedure
 		.input(slugInput)

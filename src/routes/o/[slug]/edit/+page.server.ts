@@ -1,4 +1,4 @@
-import { fail } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { callerFor } from '$lib/server/trpc/caller';
 import { pageError, requireUser } from '$lib/server/trpc/page-errors';
@@ -56,6 +56,16 @@ export const actions: Actions = {
 			return failForForm('logo', err, event.locals.locale);
 		}
 		return { form: 'logo', saved: true };
+	},
+
+	delete: async (event) => {
+		const data = await event.request.formData();
+		try {
+			await callerFor(event).organizations.delete({ id: formString(data, 'id') });
+		} catch (err) {
+			return failForForm('delete', err, event.locals.locale);
+		}
+		redirect(303, '/my?deleted=1');
 	},
 
 	removeLogo: async (event) => {
