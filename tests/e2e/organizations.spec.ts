@@ -8,6 +8,20 @@ import {
 	expectNoHorizontalScroll
 } from './fixtures';
 
+/** A phone photo: several megabytes of JPEG. */
+const bigPhoto = () =>
+	sharp({
+		create: {
+			width: 2400,
+			height: 1800,
+			channels: 3,
+			background: '#c27b2a',
+			noise: { type: 'gaussian', mean: 128, sigma: 50 }
+		}
+	})
+		.jpeg({ quality: 95 })
+		.toBuffer();
+
 const unique = () => `${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
 const PHONE = { viewport: { width: 360, height: 740 }, locale: 'ar-MA', hasTouch: true };
 const NAME_AR = 'تعاونية نساء تاوريرت للكسكس';
@@ -265,6 +279,33 @@ test.describe.serial('organization profiles', () => {
 		await owner.close();
 	});
 
+	test('a phone photo of several megabytes is made small in the browser before it travels', async ({
+		browser,
+		baseURL
+	}) => {
+		const context = await browser.newContext({ ...PHONE, baseURL });
+		await signInAs(context, baseURL!, { email: OWNER, locale: 'ar' });
+		const page = await context.newPage();
+		await page.goto(`/o/${slug}/edit`);
+		await hydrated(page);
+		const photo = await bigPhoto();
+		expect(photo.length).toBeGreaterThan(2 * 1024 * 1024);
+		let sent = 0;
+		page.on('requestfinished', async (r) => {
+			if (r.url().includes('?/logo')) sent = Number((await r.allHeaders())['content-length'] ?? 0);
+		});
+		await page.getByLabel('تغيير الشعار').setInputFiles({
+			name: 'IMG_2041.jpg',
+			mimeType: 'image/jpeg',
+			buffer: photo
+		});
+		await page.getByRole('button', { name: 'إرسال الشعار' }).click();
+		await expect(page.getByText('تم حفظ الشعار.')).toBeVisible();
+		await expect.poll(() => sent).toBeGreaterThan(0);
+		expect(sent).toBeLessThan(photo.length / 4);
+		await context.close();
+	});
+
 	test('creating works without JavaScript', async ({ browser, baseURL }) => {
 		const context = await browser.newContext({
 			javaScriptEnabled: false,
@@ -289,6 +330,16 @@ test.describe.serial('organization profiles', () => {
 		await page.getByLabel('Pays').selectOption('FR');
 		await page.getByRole('button', { name: 'Créer le brouillon' }).click();
 		await expect(page.getByText('La page est créée comme brouillon.')).toBeVisible();
+		// Without a script to shrink it, a photo over 2 MB is refused with a clear message.
+		await page.getByLabel('Choisir l’image du logo').setInputFiles({
+			name: 'photo.jpg',
+			mimeType: 'image/jpeg',
+			buffer: await bigPhoto()
+		});
+		await page.getByRole('button', { name: 'Envoyer le logo' }).click();
+		await expect(
+			page.getByText('L’image dépasse 2 Mo. Choisissez une image plus légère.')
+		).toBeVisible();
 		await context.close();
 	});
 });
