@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { TRPCError } from '@trpc/server';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
@@ -180,4 +181,15 @@ export function nextEvent<T = unknown>(socket: Socket, event: string, ms = 5000)
 			resolve(payload);
 		});
 	});
+}
+
+/** The procedure's rejection, as a TRPCError (fails the test when the call succeeds). */
+export async function rejection(p: Promise<unknown>): Promise<TRPCError> {
+	try {
+		await p;
+	} catch (err) {
+		if (err instanceof TRPCError) return err;
+		throw err;
+	}
+	throw new Error('expected a rejection');
 }

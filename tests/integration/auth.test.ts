@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TRPCError } from '@trpc/server';
-import { createTestApp, GOOD_PASSWORD, type TestApp } from '../helpers/test-app';
+import { createTestApp, GOOD_PASSWORD, rejection, type TestApp } from '../helpers/test-app';
 import { createBareContext } from '../../src/lib/server/trpc/context';
 import { createCaller } from '../../src/lib/server/trpc/root';
 import { THROTTLE_MAX_FAILURES } from '../../src/lib/server/auth/auth.service';
@@ -14,16 +13,6 @@ afterAll(() => app?.close());
 
 const visitor = (ip = '203.0.113.7', locale: 'ar' | 'fr' | 'en' = 'en') =>
 	createCaller(createBareContext(app.deps, { ip, locale }));
-
-async function rejection(p: Promise<unknown>): Promise<TRPCError> {
-	try {
-		await p;
-	} catch (err) {
-		if (err instanceof TRPCError) return err;
-		throw err;
-	}
-	throw new Error('expected a rejection');
-}
 
 describe('sign up', () => {
 	it('creates an account and a session', async () => {

@@ -1,10 +1,11 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { callerFor } from '$lib/server/trpc/caller';
-import { failFromError, formValues } from '$lib/server/forms';
+import { failFromError, formValues, safeRedirect } from '$lib/server/forms';
 
-export const load: PageServerLoad = ({ locals }) => {
-	if (locals.user) redirect(303, '/');
+// redirectTo: an invitation link sends newcomers here, then back to the invitation.
+export const load: PageServerLoad = ({ locals, url }) => {
+	if (locals.user) redirect(303, safeRedirect(url.searchParams.get('redirectTo')));
 };
 
 export const actions: Actions = {
@@ -21,6 +22,6 @@ export const actions: Actions = {
 		} catch (err) {
 			return failFromError(err, event.locals.locale, values);
 		}
-		redirect(303, '/');
+		redirect(303, safeRedirect(event.url.searchParams.get('redirectTo')));
 	}
 };

@@ -146,7 +146,8 @@ export async function setLocale(deps: AppDeps, userId: string, locale: Locale) {
 	await repo.updateUserLocale(deps.db, userId, locale);
 }
 
-function hashToken(token: string) {
+/** SHA-256 of a link token, hex: only this is stored, the token exists only in the link. */
+export function hashToken(token: string) {
 	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 }
 

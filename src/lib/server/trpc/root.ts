@@ -1,11 +1,13 @@
 import { router, createCallerFactory } from './init';
 import { authRouter } from './routers/auth';
 import { healthRouter } from './routers/health';
+import { organizationsRouter } from './routers/organizations';
 
 /** One router per domain, merged here. */
 export const appRouter = router({
 	auth: authRouter,
-	health: healthRouter
+	health: healthRouter,
+	organizations: organizationsRouter
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,40 @@
+import type { Locale } from '$lib/i18n/locales';
+import { findProvince, findTown, countryName } from '$lib/taxonomy/geography';
+import { labelOf } from '$lib/taxonomy/labels';
+
+/** Moroccan Arabic writes numbers with Western digits (32, not ٣٢). */
+export const intlLocale = (locale: Locale) => (locale === 'ar' ? 'ar-MA' : locale);
+
+export const formatNumber = (n: number, locale: Locale) =>
+	new Intl.NumberFormat(intlLocale(locale)).format(n);
+
+export const formatDate = (d: Date | string, locale: Locale) =>
+	new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long' }).format(new Date(d));
+
+const separator = (locale: Locale) => (locale === 'ar' ? '، ' : ', ');
+
+/** "a, b, c" with the comma of the language; empty items are left out. */
+export const joinList = (items: (string | null | undefined)[], locale: Locale) =>
+	items.filter(Boolean).join(separator(locale));
+
+/** "Taourirt, Taourirt Province" for a cooperative; "Occitanie, France" for a partner. */
+export function placeOf(
+	org: {
+		kind: string;
+		province: string | null;
+		town: string | null;
+		region: string | null;
+		country: string;
+	},
+	locale: Locale
+): string {
+	if (org.kind === 'cooperative') {
+		const town = findTown(org.province, org.town);
+		const province = findProvince(org.province);
+		return joinList(
+			[town && labelOf(town.name, locale), province && labelOf(province.name, locale)],
+			locale
+		);
+	}
+	return joinList([org.region, countryName(org.country, intlLocale(locale))], locale);
+}
