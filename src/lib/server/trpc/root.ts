@@ -1,11 +1,13 @@
 import { router, createCallerFactory } from './init';
 import { authRouter } from './routers/auth';
 import { healthRouter } from './routers/health';
+import { chatRouter } from './routers/chat';
 
 /** One router per domain, merged here. */
 export const appRouter = router({
 	auth: authRouter,
-	health: healthRouter
+	health: healthRouter,
+	chat: chatRouter
 });
 
 export type AppRouter = typeof appRouter;
