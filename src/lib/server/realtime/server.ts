@@ -94,6 +94,9 @@ export async function attachRealtime(httpServer: HttpServer, deps: AppDeps) {
 			io.disconnectSockets(true);
 			// Not io.close(): that would also close the HTTP server, which belongs to the caller.
 			io.engine.close();
+			// The adapter holds a listening connection from its pool until it is closed itself;
+			// without this, ending the pool waits forever.
+			await io.of('/').adapter.close();
 			await adapter?.close();
 		}
 	};
