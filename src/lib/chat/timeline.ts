@@ -19,7 +19,7 @@ export class Timeline {
 	 * (no older page), so that a conversation loaded empty still notices a missed first message.
 	 */
 	constructor(initial: ChatMessage[] = [], opts: { fromStart?: boolean } = {}) {
-		const oldest = initial.reduce((min, m) => Math.min(min, m.seq), Infinity);
+		const oldest = initial.reduce((min, msg) => Math.min(min, msg.seq), Infinity);
 		this.contiguousSeq = opts.fromStart || !initial.length ? 0 : oldest - 1;
 		this.merge(initial);
 	}
@@ -45,36 +45,36 @@ export class Timeline {
 	 * A live message. Returns 'added', 'updated' (same id, newer state), 'duplicate', or 'gap'
 	 * (kept, but earlier messages are missing: the caller should catch up).
 	 */
-	apply(m: ChatMessage): 'added' | 'updated' | 'duplicate' | 'gap' {
-		const known = this.byId.get(m.id);
+	apply(msg: ChatMessage): 'added' | 'updated' | 'duplicate' | 'gap' {
+		const known = this.byId.get(msg.id);
 		if (known) {
-			if (sameState(known, m)) return 'duplicate';
-			this.put(m);
+			if (sameState(known, msg)) return 'duplicate';
+			this.put(msg);
 			return 'updated';
 		}
-		this.put(m);
+		this.put(msg);
 		this.advance();
-		return m.seq > this.contiguousSeq ? 'gap' : 'added';
+		return msg.seq > this.contiguousSeq ? 'gap' : 'added';
 	}
 
 	/** Pages from the server (history or catch-up): added in place, updates replace. */
 	merge(list: ChatMessage[]) {
-		for (const m of list) this.put(m);
+		for (const msg of list) this.put(msg);
 		this.advance();
 	}
 
-	private put(m: ChatMessage) {
-		const had = this.byId.get(m.id);
-		this.byId.set(m.id, m);
-		this.bySeq.set(m.seq, m);
+	private put(msg: ChatMessage) {
+		const had = this.byId.get(msg.id);
+		this.byId.set(msg.id, msg);
+		this.bySeq.set(msg.seq, msg);
 		if (had) {
-			this.sorted[this.sorted.lastIndexOf(had)] = m;
+			this.sorted[this.sorted.lastIndexOf(had)] = msg;
 			return;
 		}
 		// Usually appended at the end; history pages go to the front.
 		let i = this.sorted.length;
-		while (i > 0 && this.sorted[i - 1].id > m.id) i--;
-		this.sorted.splice(i, 0, m);
+		while (i > 0 && this.sorted[i - 1].id > msg.id) i--;
+		this.sorted.splice(i, 0, msg);
 	}
 
 	private advance() {

@@ -36,8 +36,8 @@ export function toMessage(r: MessageRow): ChatMessage {
 	};
 }
 
-const MESSAGE_COLUMNS = `m.id, m.seq, m.conversation_id, m.client_id, m.sender_user_id, m.sender_org_id,
-	m.body, m.created_at, m.edited_at, m.deleted_at, m.hidden_at, u.display_name AS sender_name`;
+const MESSAGE_COLUMNS = `msg.id, msg.seq, msg.conversation_id, msg.client_id, msg.sender_user_id, msg.sender_org_id,
+	msg.body, msg.created_at, msg.edited_at, msg.deleted_at, msg.hidden_at, u.display_name AS sender_name`;
 
 /** An organization's name in the reader's language, else any language it has. */
 const orgName = (alias: string, localeParam: string) =>
@@ -121,7 +121,7 @@ export async function lockForSend(
 
 export async function insertMessage(
 	client: Queryable,
-	m: {
+	input: {
 		conversationId: string;
 		seq: number;
 		userId: string;
@@ -142,15 +142,15 @@ export async function insertMessage(
 			WHERE id = $4 AND last_active_at < now() - interval '1 hour'
 		)
 		SELECT ins.*, u.display_name AS sender_name FROM ins LEFT JOIN users u ON u.id = ins.sender_user_id`,
-		[m.conversationId, m.seq, m.userId, m.orgId, m.clientId, m.body]
+		[input.conversationId, input.seq, input.userId, input.orgId, input.clientId, input.body]
 	);
 	return rows[0];
 }
 
 export async function getMessage(db: Queryable, id: number) {
 	const { rows } = await db.query<MessageRow>(
-		`SELECT ${MESSAGE_COLUMNS} FROM messages m LEFT JOIN users u ON u.id = m.sender_user_id
-		 WHERE m.id = $1`,
+		`SELECT ${MESSAGE_COLUMNS} FROM messages msg LEFT JOIN users u ON u.id = msg.sender_user_id
+		 WHERE msg.id = $1`,
 		[id]
 	);
 	return rows[0] ?? null;
@@ -164,8 +164,8 @@ export async function listAfter(
 	limit: number
 ) {
 	const { rows } = await db.query<MessageRow>(
-		`SELECT ${MESSAGE_COLUMNS} FROM messages m LEFT JOIN users u ON u.id = m.sender_user_id
-		 WHERE m.conversation_id = $1 AND m.id > $2 ORDER BY m.id LIMIT $3`,
+		`SELECT ${MESSAGE_COLUMNS} FROM messages msg LEFT JOIN users u ON u.id = msg.sender_user_id
+		 WHERE msg.conversation_id = $1 AND msg.id > $2 ORDER BY msg.id LIMIT $3`,
 		[conversationId, afterId, limit]
 	);
 	return rows;
@@ -180,9 +180,9 @@ export async function listBefore(
 ) {
 	const { rows } = await db.query<MessageRow>(
 		`SELECT * FROM (
-			SELECT ${MESSAGE_COLUMNS} FROM messages m LEFT JOIN users u ON u.id = m.sender_user_id
-			WHERE m.conversation_id = $1 AND ($2::bigint IS NULL OR m.id < $2)
-			ORDER BY m.id DESC LIMIT $3
+			SELECT ${MESSAGE_COLUMNS} FROM messages msg LEFT JOIN users u ON u.id = msg.sender_user_id
+			WHERE msg.conversation_id = $1 AND ($2::bigint IS NULL OR msg.id < $2)
+			ORDER BY msg.id DESC LIMIT $3
 		) page ORDER BY id`,
 		[conversationId, beforeId, limit]
 	);
@@ -226,9 +226,9 @@ export async function advanceReadMarker(
 	return rows[0].last_read_message_id;
 }
 
-const UNREAD = `(SELECT count(*)::int FROM messages m WHERE m.conversation_id = c.id
-	AND m.id > coalesce(r.last_read_message_id, 0) AND m.sender_user_id IS DISTINCT FROM $1
-	AND m.deleted_at IS NULL AND m.hidden_at IS NULL)`;
+const UNREAD = `(SELECT count(*)::int FROM messages msg WHERE msg.conversation_id = c.id
+	AND msg.id > coalesce(r.last_read_message_id, 0) AND msg.sender_user_id IS DISTINCT FROM $1
+	AND msg.deleted_at IS NULL AND msg.hidden_at IS NULL)`;
 
 /** The conversations of every organization the user belongs to, with one row each. */
 const MY_CONVERSATIONS = `SELECT DISTINCT ON (co.conversation_id) co.conversation_id, co.organization_id
