@@ -13,8 +13,8 @@ CREATE TABLE conversations (
 	cluster_id uuid,
 	-- Per-conversation sequence: ids are drawn under this row's lock, so within a conversation
 	-- id order is commit order, and a client that sees seq n+2 after n knows it missed one.
+	-- The last message is the one with seq = last_seq.
 	last_seq bigint NOT NULL DEFAULT 0,
-	last_message_id bigint,
 	last_message_at timestamptz,
 	created_by uuid REFERENCES users (id) ON DELETE SET NULL,
 	created_at timestamptz NOT NULL DEFAULT now(),
@@ -48,9 +48,6 @@ CREATE UNIQUE INDEX messages_conversation_id_seq_key ON messages (conversation_i
 -- History and catch-up read by (conversation, id); the rate limit reads a sender's last second.
 CREATE INDEX messages_conversation_id_id_idx ON messages (conversation_id, id);
 CREATE INDEX messages_sender_user_id_created_at_idx ON messages (sender_user_id, created_at);
-
-ALTER TABLE conversations ADD CONSTRAINT conversations_last_message_id_fkey
-	FOREIGN KEY (last_message_id) REFERENCES messages (id) ON DELETE SET NULL;
 
 -- What each user has read: unread = messages from others after this id.
 CREATE TABLE conversation_read_markers (

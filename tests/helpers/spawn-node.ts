@@ -2,7 +2,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
 
-const TSX = path.resolve('node_modules/.bin/tsx');
 const ENTRY = path.resolve('tests/helpers/realtime-node.ts');
 
 export interface RealtimeNode {
@@ -17,7 +16,9 @@ export function startRealtimeNode(
 	env: Record<string, string>,
 	timeoutMs = 30_000
 ): Promise<RealtimeNode> {
-	const child = spawn(TSX, [ENTRY], {
+	// node with tsx as a loader, not the tsx CLI: a signal (SIGKILL in the chaos bench) must
+	// reach the server itself, not a wrapper that would leave it running.
+	const child = spawn(process.execPath, ['--import', 'tsx', ENTRY], {
 		env: { ...process.env, ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});

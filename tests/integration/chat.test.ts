@@ -393,3 +393,53 @@ describe('edit, delete, read markers, typing, presence', () => {
 		expect(new Set(ids).size).toBe(10);
 	});
 });
+
+describe('cluster channels (the clusters issue plugs its membership into one view)', () => {
+	it('members of every organization the view lists can read and send; others cannot', async () => {
+		const [c1, c2, c3, out] = await Promise.all([
+			app.user({ displayName: 'C1' }),
+			app.user({ displayName: 'C2' }),
+			app.user({ displayName: 'C3' }),
+			app.user({ displayName: 'Out' })
+		]);
+		const orgs = [
+			await makeOrg(app.db, [c1]),
+			await makeOrg(app.db, [c2]),
+			await makeOrg(app.db, [c3])
+		];
+		await makeOrg(app.db, [out]);
+		const clusterId = '00000000-0000-4000-8000-00000000c1c1';
+		// What the clusters issue's migration will do with its own membership table.
+		await app.db.query(`CREATE TABLE test_cluster_orgs (cluster_id uuid, organization_id uuid)`);
+		await app.db.query(`INSERT INTO test_cluster_orgs SELECT $1, unnest($2::uuid[])`, [
+			clusterId,
+			orgs
+		]);
+		await app.db.query(`CREATE OR REPLACE VIEW conversation_organizations AS
+			SELECT id AS conversation_id, org_a_id AS organization_id FROM conversations WHERE kind = 'direct'
+			UNION ALL SELECT id, org_b_id FROM conversations WHERE kind = 'direct'
+			UNION ALL SELECT c.id, t.organization_id FROM conversations c
+				JOIN test_cluster_orgs t ON t.cluster_id = c.cluster_id WHERE c.kind = 'cluster'`);
+		const { rows } = await app.db.query<{ id: string }>(
+			`INSERT INTO conversations (kind, cluster_id) VALUES ('cluster', $1) RETURNING id`,
+			[clusterId]
+		);
+		const channel = rows[0].id;
+		const [s1, s2, s3, so] = await Promise.all([online(c1), online(c2), online(c3), online(out)]);
+		const to2 = nextEvent<ChatMessage>(s2, 'chat:message-created');
+		const to3 = nextEvent<ChatMessage>(s3, 'chat:message-created');
+		const sent = unwrap(await send(s1, 'to the whole cluster', newClientId(), channel));
+		expect(await to2).toEqual(sent);
+		expect(await to3).toEqual(sent);
+		expect(await send(so, 'me too', newClientId(), channel)).toMatchObject({
+			error: { code: 'NOT_FOUND' }
+		});
+		const inbox = await (await app.caller(c3)).chat.inbox();
+		expect(inbox.items[0]).toMatchObject({
+			id: channel,
+			kind: 'cluster',
+			clusterId,
+			otherOrg: null
+		});
+	});
+});

@@ -131,16 +131,28 @@ class ChatClient {
 				const next = this.outbox.find((e) => e.status === 'pending');
 				if (!socket?.connected || !next) return;
 				let ack;
+				let onDrop = () => {};
 				try {
-					ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('chat:send', {
-						conversationId: next.conversationId,
-						clientId: next.clientId,
-						body: next.body
+					// No answer before the socket drops: try again on the next connect, not after
+					// the whole timeout.
+					const dropped = new Promise<never>((_, reject) => {
+						onDrop = () => reject(new Error('disconnected'));
+						socket.once('disconnect', onDrop);
 					});
+					ack = await Promise.race([
+						socket.timeout(ACK_TIMEOUT_MS).emitWithAck('chat:send', {
+							conversationId: next.conversationId,
+							clientId: next.clientId,
+							body: next.body
+						}),
+						dropped
+					]);
 				} catch {
 					// No answer in time: keep it pending; the same client id makes the retry safe.
 					this.scheduleRetry(RETRY_MS);
 					return;
+				} finally {
+					socket.off('disconnect', onDrop);
 				}
 				if ('data' in ack) {
 					this.outbox = this.outbox.filter((e) => e.clientId !== next.clientId);

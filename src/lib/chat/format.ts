@@ -16,3 +16,12 @@ export function formatMessageTime(iso: string, locale: Locale, now = new Date())
 export function formatCount(n: number, locale: Locale) {
 	return new Intl.NumberFormat(INTL_LOCALE[locale]).format(n);
 }
+
+const FSI = String.fromCodePoint(0x2068);
+const PDI = String.fromCodePoint(0x2069);
+
+/**
+ * Names written by people, isolated (FSI…PDI) inside a sentence of the interface, so a Latin
+ * name does not turn an Arabic sentence around (nor an Arabic name a French one).
+ */
+export const isolate = (...names: string[]) => names.map((n) => `${FSI}${n}${PDI}`).join('، ');

@@ -1,4 +1,4 @@
-import type { Queryable } from '$lib/server/db/db';
+import type { Db, Queryable } from '$lib/server/db/db';
 import type { Locale } from '$lib/i18n/locales';
 import type { ChatMessage } from '$lib/chat/types';
 
@@ -94,56 +94,71 @@ export async function findAccess(db: Queryable, conversationId: string, userId: 
 	return rows;
 }
 
-/**
- * Locks the conversation row for this send (ids are then drawn in commit order) and, in the same
- * round trip, finds an earlier message with this client id and counts the sender's last second.
- */
-export async function lockForSend(
-	client: Queryable,
-	conversationId: string,
-	senderUserId: string,
-	clientId: string
-) {
-	const { rows } = await client.query<{
-		last_seq: number;
-		existing_id: number | null;
-		recent: number;
-	}>(
-		`SELECT c.last_seq,
-			(SELECT id FROM messages WHERE sender_user_id = $2 AND client_id = $3) AS existing_id,
-			(SELECT count(*)::int FROM messages WHERE sender_user_id = $2
-				AND created_at > now() - interval '1 second') AS recent
-		 FROM conversations c WHERE c.id = $1 FOR UPDATE OF c`,
-		[conversationId, senderUserId, clientId]
-	);
-	return rows[0] ?? null;
+export interface SendOutcome extends Partial<MessageRow> {
+	/** The user's organization in the conversation (null: not a member). */
+	org_id: string | null;
+	active: boolean | null;
+	can_send: boolean | null;
+	existing_id: number | null;
+	recent: number;
+	/** Everyone to tell, when the message was stored. */
+	recipients: string[] | null;
 }
 
-export async function insertMessage(
-	client: Queryable,
-	input: {
-		conversationId: string;
-		seq: number;
-		userId: string;
-		orgId: string;
-		clientId: string;
-		body: string;
-	}
+/**
+ * A send in one statement (one round trip, its own transaction): checks membership, account,
+ * connection, an earlier message with this client id and the sender's last second; then takes
+ * the conversation row's lock by bumping its seq, and only then draws the message id, so within
+ * a conversation id order is commit order. When nothing is stored, the flags say why. A racing
+ * duplicate client id fails the whole statement on the unique index (nothing half-done).
+ */
+export async function sendInOneStatement(
+	db: Pick<Db, 'pool'>,
+	input: { conversationId: string; userId: string; clientId: string; body: string },
+	maxPerSecond: number
 ) {
-	const { rows } = await client.query<MessageRow>(
-		`WITH ins AS (
-			INSERT INTO messages (conversation_id, seq, sender_user_id, sender_org_id, client_id, body)
-			VALUES ($1, $2, $3, $4, $5, $6) RETURNING *
+	// A named statement: parsed once per connection and its plan reused, on the hottest path.
+	const { rows } = await db.pool.query<SendOutcome>({
+		name: 'chat_send_message',
+		text: `WITH gate AS (
+			SELECT
+				(SELECT co.organization_id FROM conversation_organizations co
+					JOIN organization_members om ON om.organization_id = co.organization_id AND om.user_id = $2
+					WHERE co.conversation_id = $1 ORDER BY co.organization_id LIMIT 1) AS org_id,
+				(SELECT u.status = 'active' OR u.suspended_until <= now() FROM users u WHERE u.id = $2) AS active,
+				(SELECT c.kind <> 'direct' OR EXISTS (
+					SELECT 1 FROM connections k WHERE k.status = 'accepted'
+					AND least(k.from_org_id, k.to_org_id) = c.org_a_id
+					AND greatest(k.from_org_id, k.to_org_id) = c.org_b_id)
+				 FROM conversations c WHERE c.id = $1) AS can_send,
+				(SELECT id FROM messages WHERE sender_user_id = $2 AND client_id = $3) AS existing_id,
+				(SELECT count(*)::int FROM messages WHERE sender_user_id = $2
+					AND created_at > now() - interval '1 second') AS recent
 		), conv AS (
-			UPDATE conversations SET last_seq = $2, last_message_id = (SELECT id FROM ins),
-				last_message_at = (SELECT created_at FROM ins) WHERE id = $1
-		), org AS (
+			UPDATE conversations c SET last_seq = c.last_seq + 1, last_message_at = now()
+			FROM gate
+			WHERE c.id = $1 AND gate.org_id IS NOT NULL AND gate.active AND gate.can_send
+				AND gate.existing_id IS NULL AND gate.recent < $5
+			RETURNING c.last_seq, gate.org_id
+		), ins AS (
+			INSERT INTO messages (conversation_id, seq, sender_user_id, sender_org_id, client_id, body)
+			SELECT $1, conv.last_seq, $2, conv.org_id, $3, $4 FROM conv
+			RETURNING *
+		), active_org AS (
 			UPDATE organizations SET last_active_at = now()
-			WHERE id = $4 AND last_active_at < now() - interval '1 hour'
+			WHERE id = (SELECT org_id FROM conv) AND last_active_at < now() - interval '1 hour'
 		)
-		SELECT ins.*, u.display_name AS sender_name FROM ins LEFT JOIN users u ON u.id = ins.sender_user_id`,
-		[input.conversationId, input.seq, input.userId, input.orgId, input.clientId, input.body]
-	);
+		SELECT gate.org_id, gate.active, gate.can_send, gate.existing_id, gate.recent,
+			ins.id, ins.seq, ins.conversation_id, ins.client_id, ins.sender_user_id, ins.sender_org_id,
+			ins.body, ins.created_at, ins.edited_at, ins.deleted_at, ins.hidden_at,
+			(SELECT display_name FROM users WHERE id = $2) AS sender_name,
+			CASE WHEN ins.id IS NOT NULL THEN (
+				SELECT array_agg(DISTINCT om.user_id) FROM conversation_organizations co
+				JOIN organization_members om ON om.organization_id = co.organization_id
+				WHERE co.conversation_id = $1) END AS recipients
+		FROM gate LEFT JOIN ins ON true`,
+		values: [input.conversationId, input.userId, input.clientId, input.body, maxPerSecond]
+	});
 	return rows[0];
 }
 
@@ -286,7 +301,7 @@ export async function listInbox(
 			JOIN organizations mo ON mo.id = my.organization_id
 			LEFT JOIN organizations o ON c.kind = 'direct'
 				AND o.id = CASE WHEN c.org_a_id = my.organization_id THEN c.org_b_id ELSE c.org_a_id END
-			LEFT JOIN messages lm ON lm.id = c.last_message_id
+			LEFT JOIN messages lm ON lm.conversation_id = c.id AND lm.seq = c.last_seq
 			LEFT JOIN users lu ON lu.id = lm.sender_user_id
 			LEFT JOIN conversation_read_markers r ON r.conversation_id = c.id AND r.user_id = $1
 		) x

@@ -54,60 +54,54 @@ export async function requireMember(
 async function broadcast(
 	deps: AppDeps,
 	event: 'chat:message-created' | 'chat:message-updated',
-	message: ChatMessage
+	message: ChatMessage,
+	recipients?: string[]
 ) {
-	const participants = await repo.listParticipants(deps.db, message.conversationId);
-	const userIds = [...new Set(participants.map((p) => p.user_id))];
+	const userIds = recipients ?? [
+		...new Set((await repo.listParticipants(deps.db, message.conversationId)).map((p) => p.user_id))
+	];
 	if (userIds.length) deps.realtime.emitToUsers(userIds, event, message);
 }
 
+async function firstCopy(deps: AppDeps, existingId: number, conversationId: string) {
+	const first = await repo.getMessage(deps.db, existingId);
+	// A client id is the sender's; reused for another conversation it is a client bug.
+	if (!first || first.conversation_id !== conversationId)
+		throw new AppError('CONFLICT', 'chat_error_client_id_reused');
+	return { message: repo.toMessage(first), duplicate: true };
+}
+
+/**
+ * Stores a message (one statement, committed) and only then broadcasts it. The same client id
+ * again returns the first message and broadcasts nothing: those who missed it catch up by id.
+ */
 export async function sendMessage(
 	deps: AppDeps,
 	userId: string,
 	input: z.output<typeof sendInput>
 ): Promise<{ message: ChatMessage; duplicate: boolean }> {
-	const access = await requireMember(deps.db, input.conversationId, userId);
-	let existingId: number | null;
-	let row: repo.MessageRow | null = null;
+	let out: repo.SendOutcome;
 	try {
-		const result = await deps.db.tx(async (client) => {
-			const lock = await repo.lockForSend(client, input.conversationId, userId, input.clientId);
-			if (!lock) throw notFound();
-			if (lock.existing_id) return { existingId: lock.existing_id, row: null };
-			if (!access.canSend) throw new AppError('FORBIDDEN', 'chat_error_not_connected');
-			if (lock.recent >= MAX_MESSAGES_PER_SECOND)
-				throw new AppError('TOO_MANY_REQUESTS', 'chat_error_rate_limited', { retryAfter: 1 });
-			const inserted = await repo.insertMessage(client, {
-				conversationId: input.conversationId,
-				seq: lock.last_seq + 1,
-				userId,
-				orgId: access.orgIds[0],
-				clientId: input.clientId,
-				body: input.body
-			});
-			return { existingId: null, row: inserted };
-		});
-		({ existingId, row } = result);
+		out = await repo.sendInOneStatement(deps.db, { ...input, userId }, MAX_MESSAGES_PER_SECOND);
 	} catch (err) {
-		// The same client id raced in from another connection (another tab, a retry on another
-		// node): the other send won; answer with its message.
+		// The same client id raced in on another connection (another tab, a retry on another
+		// node) and won: answer with its message.
 		if ((err as { code?: string }).code !== '23505') throw err;
 		const { rows } = await deps.db.query<{ id: number }>(
 			'SELECT id FROM messages WHERE sender_user_id = $1 AND client_id = $2',
 			[userId, input.clientId]
 		);
 		if (!rows[0]) throw err;
-		existingId = rows[0].id;
+		return firstCopy(deps, rows[0].id, input.conversationId);
 	}
-	if (existingId) {
-		const first = await repo.getMessage(deps.db, existingId);
-		// A client id is the sender's; reused for another conversation it is a client bug.
-		if (!first || first.conversation_id !== input.conversationId)
-			throw new AppError('CONFLICT', 'chat_error_client_id_reused');
-		return { message: repo.toMessage(first), duplicate: true };
-	}
-	const message = repo.toMessage(row!);
-	await broadcast(deps, 'chat:message-created', message);
+	if (!out.org_id) throw notFound();
+	if (!out.active) throw new AppError('UNAUTHORIZED', 'error_account_suspended');
+	if (out.existing_id) return firstCopy(deps, out.existing_id, input.conversationId);
+	if (!out.can_send) throw new AppError('FORBIDDEN', 'chat_error_not_connected');
+	if (!out.id)
+		throw new AppError('TOO_MANY_REQUESTS', 'chat_error_rate_limited', { retryAfter: 1 });
+	const message = repo.toMessage(out as repo.MessageRow);
+	await broadcast(deps, 'chat:message-created', message, out.recipients ?? []);
 	return { message, duplicate: false };
 }
 
