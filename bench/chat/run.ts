@@ -64,6 +64,7 @@ function startEcho(): Promise<{ url: string; child: ChildProcess }> {
 	);
 }
 
+const loadAtStart = os.loadavg().map((x) => Math.round(x * 10) / 10);
 const dir = await mkdtemp(path.join(os.tmpdir(), 'tashbik-bench-'));
 const embedded = process.env.DATABASE_URL
 	? null
@@ -153,6 +154,8 @@ try {
 	const report = {
 		date: new Date().toISOString(),
 		machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+		// Other work on the machine shows in the tails: say how busy it was.
+		loadAverage: { atStart: loadAtStart, atEnd: os.loadavg().map((x) => Math.round(x * 10) / 10) },
 		...latency,
 		chaos
 	};

@@ -120,6 +120,14 @@ test('B offline misses nothing: three messages arrive once and in order; what B 
 	await expect(b.getByTestId('chat-offline')).toBeVisible();
 	await send(b, 'كتبتها دون اتصال');
 	await expect(b.getByTestId('outgoing')).toContainText('قيد الإرسال');
+	// Kept in the browser too, so a reload before reconnecting would not lose it.
+	expect(
+		await b.evaluate(() =>
+			localStorage.getItem(
+				Object.keys(localStorage).find((k) => k.startsWith('tashbik.chat.outbox.'))!
+			)
+		)
+	).toContain('كتبتها دون اتصال');
 	await b.waitForTimeout(300);
 	await expect(texts(a)).not.toContainText(['كتبتها دون اتصال']);
 	await ctxB.setOffline(false);

@@ -29,11 +29,11 @@ export async function readMigrations(dir: string): Promise<MigrationFile[]> {
 		const sql = await readFile(path.join(dir, name), 'utf8');
 		files.push({ id: Number(match[1]), name, sql, checksum: checksumOf(sql) });
 	}
-	// Unique and increasing; gaps are allowed (db/CONVENTIONS.md: work in flight reserves a range).
+	// Numbers must be unique; gaps are allowed (work in flight reserves ranges of numbers).
 	files.forEach((f, i) => {
 		if (i > 0 && f.id === files[i - 1].id)
 			throw new MigrationError(
-				`Two migrations share the number ${f.id}: ${files[i - 1].name}, ${f.name}`
+				`Two migrations share the number ${f.id}: ${files[i - 1].name} and ${f.name}`
 			);
 	});
 	return files;
