@@ -15,7 +15,8 @@ const unique = (name: string) =>
 async function twoPeople(
 	browser: Browser,
 	baseURL: string,
-	viewportB?: { width: number; height: number }
+	viewportB?: { width: number; height: number },
+	messages = 0
 ) {
 	const ctxA = await browser.newContext({ locale: 'ar-MA' });
 	const ctxB = await browser.newContext({
@@ -25,7 +26,7 @@ async function twoPeople(
 	const a = await signInAs(ctxA, baseURL, { email: unique('fatima'), displayName: 'فاطمة' });
 	const b = await signInAs(ctxB, baseURL, { email: unique('karim'), displayName: 'Karim' });
 	const res = await ctxA.request.post('/api/test/chat', {
-		data: { a: [a], b: [b] },
+		data: { a: [a], b: [b], messages },
 		headers: { origin: baseURL }
 	});
 	expect(res.ok()).toBe(true);
@@ -155,4 +156,76 @@ test('an organization that is not connected cannot be written to, and the page s
 	await expect(page.getByTestId('inbox-empty')).toBeVisible();
 	await ctxA.close();
 	await stranger.close();
+});
+
+test('edit and delete own messages, report, and a moderator’s hide, all live on the other side', async ({
+	browser,
+	baseURL
+}) => {
+	const { ctxA, ctxB, conversationId } = await twoPeople(browser, baseURL!);
+	const a = await openConversation(ctxA, conversationId);
+	const b = await openConversation(ctxB, conversationId);
+	await send(a, 'الثمن 30 درهم');
+	await send(a, 'رسالة للحذف');
+	await send(a, 'كلام مسيء');
+	await expect(texts(b)).toHaveText(['الثمن 30 درهم', 'رسالة للحذف', 'كلام مسيء']);
+
+	const first = a.getByTestId('message').first();
+	await first.getByRole('button', { name: 'تعديل' }).click();
+	await first.getByLabel('تعديل الرسالة').fill('الثمن 35 درهم');
+	await first.getByRole('button', { name: 'حفظ' }).click();
+	await expect(texts(b).first()).toHaveText('الثمن 35 درهم');
+	await expect(b.getByTestId('message').first()).toContainText('معدلة');
+
+	a.once('dialog', (d) => d.accept());
+	await a.getByTestId('message').nth(1).getByRole('button', { name: 'حذف' }).click();
+	await expect(b.getByTestId('message').nth(1)).toHaveAttribute('data-state', 'deleted');
+	await expect(b.getByTestId('message').nth(1)).toContainText('حُذفت هذه الرسالة');
+
+	const offensive = b.getByTestId('message').nth(2);
+	await offensive.getByRole('button', { name: 'إبلاغ' }).click();
+	await b.getByLabel('السبب').selectOption('abuse');
+	await b.getByRole('button', { name: 'إرسال البلاغ' }).click();
+	await expect(b.getByText('شكراً. سيطّلع مشرفو المجلس على هذه الرسالة.')).toBeVisible();
+	await b.keyboard.press('Escape');
+
+	// A moderator hides it (the staff console will call the same procedure).
+	const staff = await browser.newContext();
+	await signInAs(staff, baseURL!, { email: unique('staff'), role: 'staff' });
+	const id = Number(await offensive.getAttribute('data-id'));
+	const res = await staff.request.post('/api/trpc/chat.hide', {
+		data: { messageId: id, reason: 'abuse' },
+		headers: { origin: baseURL! }
+	});
+	expect(res.ok()).toBe(true);
+	for (const page of [a, b]) {
+		await expect(page.getByTestId('message').nth(2)).toHaveAttribute('data-state', 'hidden');
+		await expect(page.getByTestId('message').nth(2)).toContainText('أزالها أحد المشرفين');
+	}
+	await expect(texts(a)).not.toContainText(['كلام مسيء']);
+	await staff.close();
+	await ctxA.close();
+	await ctxB.close();
+});
+
+test('history loads page by page while scrolling up', async ({ browser, baseURL }) => {
+	const { ctxA, ctxB, conversationId } = await twoPeople(browser, baseURL!, undefined, 120);
+	const b = await openConversation(ctxB, conversationId);
+	await expect(texts(b)).toHaveCount(50);
+	await expect(texts(b).last()).toHaveText('رسالة رقم 120');
+	for (let page = 2; page <= 3; page++) {
+		await b
+			.getByTestId('messages')
+			.locator('..')
+			.evaluate((el) => (el.scrollTop = 0));
+		await expect(texts(b)).toHaveCount(Math.min(120, page * 50));
+	}
+	await b
+		.getByTestId('messages')
+		.locator('..')
+		.evaluate((el) => (el.scrollTop = 0));
+	await expect(b.getByText('هذه بداية المحادثة.')).toBeVisible();
+	await expect(texts(b).first()).toHaveText('رسالة رقم 1');
+	await ctxA.close();
+	await ctxB.close();
 });

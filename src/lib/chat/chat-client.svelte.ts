@@ -162,6 +162,8 @@ class ChatClient {
 				}
 				const { code, message, retryAfter } = ack.error;
 				if (code === 'TOO_MANY_REQUESTS' || code === 'SERVICE_UNAVAILABLE' || code === 'INTERNAL') {
+					// Still pending, with the reason shown, and sent again when the server allows.
+					next.error = message;
 					this.scheduleRetry(retryAfter ? retryAfter * 1000 : RETRY_MS);
 					return;
 				}

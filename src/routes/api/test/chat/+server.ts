@@ -8,6 +8,8 @@ const input = z.object({
 	/** Users (ids from /api/test/session): the first list owns organization A, the second B. */
 	a: z.array(z.uuid()).min(1),
 	b: z.array(z.uuid()).min(1),
+	/** Messages from the first member of A already in the conversation (history paging). */
+	messages: z.number().int().min(0).max(500).default(0),
 	names: z
 		.tuple([z.string(), z.string()])
 		.default(['تعاونية الكسكس - تاوريرت', 'Coopérative Berkane'])
@@ -48,5 +50,18 @@ export const POST: RequestHandler = async ({ request, locals }) => {
 	const { conversationId } = await openDirect(locals.deps, data.a[0], {
 		organizationId: orgIds[1]
 	});
+	if (data.messages) {
+		await db.query(
+			`WITH n AS (SELECT generate_series(1, $3::int) AS i)
+			 INSERT INTO messages (conversation_id, seq, sender_user_id, sender_org_id, client_id, body, created_at)
+			 SELECT $1, i, $2, $4, 'seed-' || md5(random()::text), 'رسالة رقم ' || i,
+				now() - make_interval(mins => $3::int - i) FROM n`,
+			[conversationId, data.a[0], data.messages, orgIds[0]]
+		);
+		await db.query(
+			`UPDATE conversations SET last_seq = $2, last_message_at = now() WHERE id = $1`,
+			[conversationId, data.messages]
+		);
+	}
 	return json({ orgA: orgIds[0], orgB: orgIds[1], conversationId });
 };
