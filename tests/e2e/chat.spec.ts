@@ -30,8 +30,12 @@ async function twoPeople(
 		headers: { origin: baseURL }
 	});
 	expect(res.ok()).toBe(true);
-	const { conversationId } = (await res.json()) as { conversationId: string };
-	return { ctxA, ctxB, conversationId };
+	const { conversationId, orgA, orgB } = (await res.json()) as {
+		conversationId: string;
+		orgA: string;
+		orgB: string;
+	};
+	return { ctxA, ctxB, conversationId, orgA, orgB };
 }
 
 async function openConversation(ctx: BrowserContext, id: string) {
@@ -146,7 +150,11 @@ test('an organization that is not connected cannot be written to, and the page s
 	browser,
 	baseURL
 }) => {
-	const { ctxA, conversationId } = await twoPeople(browser, baseURL!);
+	const { ctxA, conversationId, orgA, orgB } = await twoPeople(browser, baseURL!);
+	// "Send a message" from a profile: connected, it opens the one direct conversation.
+	const fromA = await ctxA.newPage();
+	await fromA.goto(`/messages/with/${orgB}`);
+	await expect(fromA).toHaveURL(new RegExp(`/messages/${conversationId}$`));
 	const stranger = await browser.newContext({ locale: 'ar-MA' });
 	await signInAs(stranger, baseURL!, { email: unique('stranger') });
 	const page = await stranger.newPage();
@@ -154,6 +162,11 @@ test('an organization that is not connected cannot be written to, and the page s
 	expect(res?.status()).toBe(404);
 	await page.goto('/messages');
 	await expect(page.getByTestId('inbox-empty')).toBeVisible();
+	await page.goto(`/messages/with/${orgA}`);
+	await expect(page.getByTestId('direct-status')).toHaveText(
+		'انضم إلى مؤسسة أو أنشئ واحدة لتتمكن من المراسلة.'
+	);
+	await expectAccessible(page);
 	await ctxA.close();
 	await stranger.close();
 });

@@ -66,7 +66,17 @@ describe.each(['postgres', 'redis'] as const)(
 			// The adapters need a moment to see each other after start.
 			await new Promise((r) => setTimeout(r, 500));
 
-			const toBob = nextEvent<ChatMessage>(b, 'chat:message-created');
+			// Each socket also hears its own messages (other tabs of the sender): match by id.
+			const heard = (s: typeof a, from: string) =>
+				new Promise<ChatMessage>((resolve, reject) => {
+					const timer = setTimeout(() => reject(new Error('not delivered')), 5000);
+					s.on('chat:message-created', (m) => {
+						if (m.senderUserId !== from) return;
+						clearTimeout(timer);
+						resolve(m);
+					});
+				});
+			const toBob = heard(b, alice.id);
 			const sent = unwrap(
 				await a.emitWithAck('chat:send', {
 					conversationId,
@@ -76,7 +86,7 @@ describe.each(['postgres', 'redis'] as const)(
 			);
 			expect(await toBob).toEqual(sent);
 
-			const toAlice = nextEvent<ChatMessage>(a, 'chat:message-created');
+			const toAlice = heard(a, bob.id);
 			const reply = unwrap(
 				await b.emitWithAck('chat:send', { conversationId, clientId: newClientId(), body: 'reply' })
 			);

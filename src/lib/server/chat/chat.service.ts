@@ -72,6 +72,28 @@ async function firstCopy(deps: AppDeps, existingId: number, conversationId: stri
 }
 
 /**
+ * Sends of each user in the last second on this node, in flight included. PostgreSQL also counts
+ * the sender's last second (across nodes), but a burst of concurrent sends all read the count
+ * before any of them commits; this window is exact for the sends that reach this node.
+ */
+const window = new Map<string, { at: number[]; inFlight: number }>();
+function takeSendSlot(userId: string, now = Date.now()) {
+	const w = window.get(userId) ?? { at: [], inFlight: 0 };
+	w.at = w.at.filter((t) => now - t < 1000);
+	if (w.at.length + w.inFlight >= MAX_MESSAGES_PER_SECOND) {
+		if (!w.at.length && !w.inFlight) window.delete(userId);
+		throw new AppError('TOO_MANY_REQUESTS', 'chat_error_rate_limited', { retryAfter: 1 });
+	}
+	w.inFlight++;
+	window.set(userId, w);
+	return (stored: boolean) => {
+		w.inFlight--;
+		if (stored) w.at.push(Date.now());
+		else if (!w.at.length && !w.inFlight) window.delete(userId);
+	};
+}
+
+/**
  * Stores a message (one statement, committed) and only then broadcasts it. The same client id
  * again returns the first message and broadcasts nothing: those who missed it catch up by id.
  */
@@ -81,9 +103,12 @@ export async function sendMessage(
 	input: z.output<typeof sendInput>
 ): Promise<{ message: ChatMessage; duplicate: boolean }> {
 	let out: repo.SendOutcome;
+	const release = takeSendSlot(userId);
 	try {
 		out = await repo.sendInOneStatement(deps.db, { ...input, userId }, MAX_MESSAGES_PER_SECOND);
+		release(Boolean(out.id));
 	} catch (err) {
+		release(false);
 		// The same client id raced in on another connection (another tab, a retry on another
 		// node) and won: answer with its message.
 		if ((err as { code?: string }).code !== '23505') throw err;
