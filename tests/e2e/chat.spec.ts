@@ -242,3 +242,31 @@ test('history loads page by page while scrolling up', async ({ browser, baseURL 
 	await ctxA.close();
 	await ctxB.close();
 });
+
+test('without JavaScript, the composer still sends (once, even if posted twice)', async ({
+	browser,
+	baseURL
+}) => {
+	const { ctxA, conversationId } = await twoPeople(browser, baseURL!);
+	const plain = await browser.newContext({ locale: 'ar-MA', javaScriptEnabled: false });
+	await plain.addCookies(await ctxA.cookies());
+	const page = await plain.newPage();
+	await page.goto(`/messages/${conversationId}`);
+	await page.getByLabel('رسالتك').fill('رسالة دون جافاسكريبت');
+	await page.getByRole('button', { name: 'إرسال' }).click();
+	await expect(texts(page)).toHaveText(['رسالة دون جافاسكريبت']);
+	// A form posted twice (a double click, a resubmission) carries the same client id.
+	const clientId = await page.locator('input[name="clientId"]').inputValue();
+	for (let i = 0; i < 2; i++) {
+		const res = await plain.request.post(`/messages/${conversationId}?/send`, {
+			form: { body: 'مرة واحدة فقط', clientId },
+			headers: { origin: baseURL!, accept: 'text/html' },
+			maxRedirects: 0
+		});
+		expect(res.status()).toBe(303);
+	}
+	await page.reload();
+	await expect(texts(page)).toHaveText(['رسالة دون جافاسكريبت', 'مرة واحدة فقط']);
+	await plain.close();
+	await ctxA.close();
+});
