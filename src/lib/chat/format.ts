@@ -1,0 +1,27 @@
+import type { Locale } from '$lib/i18n/locales';
+
+const INTL_LOCALE: Record<Locale, string> = { ar: 'ar-MA', fr: 'fr-MA', en: 'en-GB' };
+
+/** A message time in the reader's language: the hour today, the date before that. */
+export function formatMessageTime(iso: string, locale: Locale, now = new Date()) {
+	const d = new Date(iso);
+	const sameDay = d.toDateString() === now.toDateString();
+	return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+		...(sameDay ? {} : { day: 'numeric', month: 'short' }),
+		hour: '2-digit',
+		minute: '2-digit'
+	}).format(d);
+}
+
+export function formatCount(n: number, locale: Locale) {
+	return new Intl.NumberFormat(INTL_LOCALE[locale]).format(n);
+}
+
+const FSI = String.fromCodePoint(0x2068);
+const PDI = String.fromCodePoint(0x2069);
+
+/**
+ * Names written by people, isolated (FSI…PDI) inside a sentence of the interface, so a Latin
+ * name does not turn an Arabic sentence around (nor an Arabic name a French one).
+ */
+export const isolate = (...names: string[]) => names.map((n) => `${FSI}${n}${PDI}`).join('، ');
