@@ -32,7 +32,9 @@ export async function readMigrations(dir: string): Promise<MigrationFile[]> {
 	// Numbers must be unique; gaps are allowed (work in flight reserves ranges of numbers).
 	files.forEach((f, i) => {
 		if (i > 0 && f.id === files[i - 1].id)
-			throw new MigrationError(`Two migrations share the number ${f.id}: ${files[i - 1].name} and ${f.name}`);
+			throw new MigrationError(
+				`Two migrations share the number ${f.id}: ${files[i - 1].name} and ${f.name}`
+			);
 	});
 	return files;
 }
