@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRPCError } from '@trpc/server';
-import { createTestApp, type TestApp, type TestUser } from '../helpers/test-app';
+import { createTestApp, type TestApp } from '../helpers/test-app';
 import { insertOrg, addMember } from '../helpers/orgs';
 
 let app: TestApp;
