@@ -2,12 +2,18 @@ import { router, createCallerFactory } from './init';
 import { authRouter } from './routers/auth';
 import { healthRouter } from './routers/health';
 import { clustersRouter } from './routers/clusters';
+import { staffRouter } from './routers/staff';
+import { observatoryRouter } from './routers/observatory';
+import { moderationRouter } from './routers/moderation';
 
 /** One router per domain, merged here. */
 export const appRouter = router({
 	auth: authRouter,
 	health: healthRouter,
-	clusters: clustersRouter
+	clusters: clustersRouter,
+	staff: staffRouter,
+	observatory: observatoryRouter,
+	moderation: moderationRouter
 });
 
 export type AppRouter = typeof appRouter;
