@@ -2,7 +2,15 @@
  * The socket.io event map, shared by the server and the browser. Requests are acknowledged with
  * `Ack<T>`; broadcasts are named in the past tense.
  */
-export type AckError = { code: string; message: string; fieldErrors?: Record<string, string[]> };
+import type { ChatMessage, MessagePage, OnlineMember } from '$lib/chat/types';
+
+export type AckError = {
+	code: string;
+	message: string;
+	fieldErrors?: Record<string, string[]>;
+	/** Seconds before a throttled request may be retried. */
+	retryAfter?: number;
+};
 export type Ack<T> = { data: T } | { error: AckError };
 export type AckFn<T> = (ack: Ack<T>) => void;
 
@@ -23,10 +31,41 @@ export interface ServerToClientEvents {
 	'presence:changed': (state: PresenceState) => void;
 	/** Sent to every socket of a session that was just signed out elsewhere or ended by staff. */
 	'session:ended': (info: { reason: 'signed-out' | 'suspended' | 'password-changed' }) => void;
+	// Chat: to every socket of every participant, after the message is committed.
+	'chat:message-created': (m: ChatMessage) => void;
+	/** Edited, deleted by its sender, or hidden by a moderator. */
+	'chat:message-updated': (m: ChatMessage) => void;
+	/** To the sockets viewing the conversation (joined), never to the typist. */
+	'chat:user-typed': (t: { conversationId: string; userId: string; name: string }) => void;
+	/** A participant's first socket connected or last one left. */
+	'chat:presence-changed': (p: { userId: string; online: boolean }) => void;
+	/** The user read up to here (in this tab or another). */
+	'chat:read-updated': (r: { conversationId: string; lastReadMessageId: number }) => void;
 }
 
 export interface ClientToServerEvents {
 	'presence:get': (ack: AckFn<PresenceState>) => void;
+	'chat:send': (
+		m: { conversationId: string; clientId: string; body: string },
+		ack: AckFn<ChatMessage>
+	) => void;
+	/** Catch-up: everything after the last id the client holds, in order. */
+	'chat:sync': (
+		q: { conversationId: string; afterId: number; limit?: number },
+		ack: AckFn<MessagePage>
+	) => void;
+	/** Start viewing: typing indicators and who is online. */
+	'chat:join': (q: { conversationId: string }, ack: AckFn<{ online: OnlineMember[] }>) => void;
+	'chat:leave': (q: { conversationId: string }) => void;
+	'chat:typing': (q: { conversationId: string }) => void;
+	'chat:presence': (q: { conversationId: string }, ack: AckFn<{ online: OnlineMember[] }>) => void;
+	'chat:read': (
+		q: { conversationId: string; messageId: number },
+		ack: AckFn<{ lastReadMessageId: number; unread: number }>
+	) => void;
+	'chat:unread': (ack: AckFn<{ unread: number }>) => void;
+	'chat:edit': (q: { messageId: number; body: string }, ack: AckFn<ChatMessage>) => void;
+	'chat:delete': (q: { messageId: number }, ack: AckFn<ChatMessage>) => void;
 }
 
 export interface SocketData {

@@ -11,6 +11,12 @@ export interface RealtimeBus {
 		event: E,
 		...args: Parameters<ServerToClientEvents[E]>
 	): void;
+	/** One broadcast to the sockets of several users (one adapter message, not one per user). */
+	emitToUsers<E extends keyof ServerToClientEvents>(
+		userIds: string[],
+		event: E,
+		...args: Parameters<ServerToClientEvents[E]>
+	): void;
 	emitToRoom<E extends keyof ServerToClientEvents>(
 		room: string,
 		event: E,
@@ -29,6 +35,7 @@ export interface RealtimeBus {
 
 export const silentBus: RealtimeBus = {
 	emitToUser() {},
+	emitToUsers() {},
 	emitToRoom() {},
 	disconnectSession() {},
 	disconnectUser() {},

@@ -6,6 +6,7 @@ import { validateSession } from '$lib/server/auth/auth.service';
 import type { RealtimeBus } from './bus';
 import { createAdapter } from './adapter';
 import { registerPresence } from './presence';
+import { registerChat } from '$lib/server/chat/chat.socket';
 
 export type AppServer = Server<
 	ClientToServerEvents,
@@ -22,7 +23,7 @@ export type AppSocket = Socket<
 
 /** Per-socket handlers of each domain; each validates its input and checks membership itself. */
 type HandlerRegistrar = (io: AppServer, socket: AppSocket, deps: AppDeps) => void;
-const registrars: HandlerRegistrar[] = [registerPresence];
+const registrars: HandlerRegistrar[] = [registerPresence, registerChat];
 
 export const MAX_SOCKET_PAYLOAD = 16 * 1024;
 
@@ -70,6 +71,8 @@ export async function attachRealtime(httpServer: HttpServer, deps: AppDeps) {
 
 	const bus: RealtimeBus = {
 		emitToUser: (userId, event, ...args) => io.to(`user:${userId}`).emit(event, ...args),
+		emitToUsers: (userIds, event, ...args) =>
+			io.to(userIds.map((id) => `user:${id}`)).emit(event, ...args),
 		emitToRoom: (room, event, ...args) => io.to(room).emit(event, ...args),
 		disconnectSession(sessionId) {
 			io.to(`session:${sessionId}`).emit('session:ended', { reason: 'signed-out' });
@@ -91,6 +94,9 @@ export async function attachRealtime(httpServer: HttpServer, deps: AppDeps) {
 			io.disconnectSockets(true);
 			// Not io.close(): that would also close the HTTP server, which belongs to the caller.
 			io.engine.close();
+			// The adapter holds a listening connection from its pool until it is closed itself;
+			// without this, ending the pool waits forever.
+			await io.of('/').adapter.close();
 			await adapter?.close();
 		}
 	};

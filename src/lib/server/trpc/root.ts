@@ -5,6 +5,7 @@ import { clustersRouter } from './routers/clusters';
 import { staffRouter } from './routers/staff';
 import { observatoryRouter } from './routers/observatory';
 import { moderationRouter } from './routers/moderation';
+import { chatRouter } from './routers/chat';
 
 /** One router per domain, merged here. */
 export const appRouter = router({
@@ -13,7 +14,8 @@ export const appRouter = router({
 	clusters: clustersRouter,
 	staff: staffRouter,
 	observatory: observatoryRouter,
-	moderation: moderationRouter
+	moderation: moderationRouter,
+	chat: chatRouter
 });
 
 export type AppRouter = typeof appRouter;
