@@ -58,9 +58,9 @@ export async function describeTarget(
 		const { conversation_id, seq } = target.rows[0];
 		const { rows } = await db.query<ContextMessage>(
 			`SELECT m.id, m.body, m.created_at, u.display_name AS sender_name, m.sender_user_id, o.slug AS sender_org_slug,
-				m.hidden_at, m.deleted_at, m.id = $3 AS is_target
+				m.hidden_at, m.deleted_at, m.id = $3::bigint AS is_target
 			 FROM messages m LEFT JOIN users u ON u.id = m.sender_user_id LEFT JOIN organizations o ON o.id = m.sender_org_id
-			 WHERE m.conversation_id = $1 AND m.seq BETWEEN $2 - $4 AND $2 + $4
+			 WHERE m.conversation_id = $1 AND m.seq BETWEEN $2::bigint - $4::int AND $2::bigint + $4::int
 			 ORDER BY m.seq`,
 			[conversation_id, seq, Number(id), opts.around]
 		);

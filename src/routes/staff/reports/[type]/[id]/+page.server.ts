@@ -37,7 +37,7 @@ export const actions: Actions = {
 		if (!action)
 			return fail(400, {
 				message: translate('mod_field_action', {}, event.locals.locale),
-				fieldErrors: {},
+				fieldErrors: {} as Record<string, string[]>,
 				values
 			});
 		try {
