@@ -80,10 +80,13 @@ export const protectedProcedure = publicProcedure
 export const staffProcedure = protectedProcedure.meta({ access: 'staff' }).use(({ ctx, next }) => {
 	if (ctx.user.role !== 'staff' && ctx.user.role !== 'admin')
 		throw new TRPCError({ code: 'FORBIDDEN', message: 'error_forbidden' });
+	// Staff work only with a second factor (a session with one enabled is verified by construction).
+	if (!ctx.user.totpEnabled)
+		throw new TRPCError({ code: 'FORBIDDEN', message: 'error_two_factor_setup_required' });
 	return next();
 });
 
-export const adminProcedure = protectedProcedure.meta({ access: 'admin' }).use(({ ctx, next }) => {
+export const adminProcedure = staffProcedure.meta({ access: 'admin' }).use(({ ctx, next }) => {
 	if (ctx.user.role !== 'admin')
 		throw new TRPCError({ code: 'FORBIDDEN', message: 'error_forbidden' });
 	return next();

@@ -6,6 +6,7 @@ import { staffRouter } from './routers/staff';
 import { observatoryRouter } from './routers/observatory';
 import { moderationRouter } from './routers/moderation';
 import { chatRouter } from './routers/chat';
+import { accountRouter } from './routers/account';
 
 /** One router per domain, merged here. */
 export const appRouter = router({
@@ -15,7 +16,8 @@ export const appRouter = router({
 	staff: staffRouter,
 	observatory: observatoryRouter,
 	moderation: moderationRouter,
-	chat: chatRouter
+	chat: chatRouter,
+	account: accountRouter
 });
 
 export type AppRouter = typeof appRouter;
