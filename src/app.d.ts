@@ -8,6 +8,8 @@ declare global {
 			deps: AppDeps;
 			user: User | null;
 			session: Session | null;
+			/** A signed-in session still waiting for its second factor (user and session are null meanwhile). */
+			pendingSecondFactor: { user: User; session: Session } | null;
 			locale: Locale;
 			ip: string | null;
 			requestId: string;

@@ -6,7 +6,7 @@ import { getRuntime } from '$lib/server/runtime';
 import { log } from '$lib/server/log';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { dirOf, isLocale, DEFAULT_LOCALE } from '$lib/i18n/locales';
-import { validateSession } from '$lib/server/auth/auth.service';
+import { validateSession, awaitsSecondFactor } from '$lib/server/auth/auth.service';
 import { appRouter } from '$lib/server/trpc/root';
 import { createContext } from '$lib/server/trpc/context';
 import { TRPC_PATH, trpcResponseMeta } from '$lib/server/trpc/http';
@@ -29,6 +29,7 @@ const handleRequest: Handle = async ({ event, resolve }) => {
 	}
 	event.locals.user = null;
 	event.locals.session = null;
+	event.locals.pendingSecondFactor = null;
 	event.locals.locale = DEFAULT_LOCALE;
 	const response = await resolve(event);
 	response.headers.set('x-request-id', event.locals.requestId);
@@ -74,8 +75,10 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 	const { deps } = event.locals;
 	const sessionId = event.cookies.get(deps.lucia.sessionCookieName);
 	if (sessionId) {
-		const result = await validateSession(deps, sessionId);
-		if (result) {
+		const result = await validateSession(deps, sessionId, { allowPendingSecondFactor: true });
+		if (result && awaitsSecondFactor(result.session, result.user)) {
+			event.locals.pendingSecondFactor = { user: result.user, session: result.session };
+		} else if (result) {
 			event.locals.user = result.user;
 			event.locals.session = result.session;
 			if (result.fresh) {

@@ -33,6 +33,8 @@ export interface TestUser {
 	email: string;
 	sessionId: string;
 	cookie: string;
+	/** The TOTP key when the user has a second factor. */
+	totpSecret?: Uint8Array;
 }
 
 /**
@@ -82,6 +84,8 @@ export async function createTestApp(opts: { env?: Record<string, string> } = {})
 			displayName: string;
 			role: 'member' | 'staff' | 'admin';
 			locale: Locale;
+			/** Staff and admins get a second factor (enabled, this session verified) unless false. */
+			twoFactor: boolean;
 		}> = {}
 	): Promise<TestUser> {
 		const email = overrides.email ?? `user-${randomBytes(4).toString('hex')}@example.test`;
@@ -92,17 +96,33 @@ export async function createTestApp(opts: { env?: Record<string, string> } = {})
 			locale: overrides.locale ?? 'ar',
 			role: overrides.role ?? 'member'
 		});
+		const privileged = overrides.role === 'staff' || overrides.role === 'admin';
+		const twoFactor = overrides.twoFactor ?? privileged;
+		const totpSecret = twoFactor ? await enrollSecondFactor(row.id) : undefined;
 		const session = await deps.lucia.createSession(row.id, {
 			created_at: new Date(),
 			ip: null,
-			user_agent: null
+			user_agent: null,
+			two_factor_verified: twoFactor
 		});
 		return {
 			id: row.id,
 			email,
 			sessionId: session.id,
-			cookie: deps.lucia.createSessionCookie(session.id).serialize()
+			cookie: deps.lucia.createSessionCookie(session.id).serialize(),
+			totpSecret
 		};
+	}
+
+	/** As if the user had scanned the QR code and confirmed a first code. */
+	async function enrollSecondFactor(userId: string) {
+		const secret = randomBytes(20);
+		await deps.db.query(
+			'INSERT INTO user_totp_keys (user_id, secret, enabled_at) VALUES ($1, $2, now())',
+			[userId, secret]
+		);
+		await deps.db.query('UPDATE users SET totp_enabled = true WHERE id = $1', [userId]);
+		return new Uint8Array(secret);
 	}
 
 	/** A tRPC caller as this user (or as a visitor), in-process like server loads. */

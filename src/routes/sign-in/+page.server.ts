@@ -5,6 +5,11 @@ import { failFromError, formValues, safeRedirect } from '$lib/server/forms';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeRedirect(url.searchParams.get('redirectTo')));
+	if (locals.pendingSecondFactor)
+		redirect(
+			303,
+			`/sign-in/two-factor?redirectTo=${encodeURIComponent(safeRedirect(url.searchParams.get('redirectTo')))}`
+		);
 	return {
 		ended: url.searchParams.has('ended'),
 		signedOut: url.searchParams.has('signed-out'),

@@ -7,7 +7,8 @@ export const load: PageServerLoad = () => redirect(303, '/');
 
 export const actions: Actions = {
 	default: async (event) => {
-		if (event.locals.session) await callerFor(event).auth.signOut();
+		if (event.locals.session || event.locals.pendingSecondFactor)
+			await callerFor(event).auth.signOut();
 		redirect(303, '/sign-in?signed-out=1');
 	}
 };

@@ -120,13 +120,21 @@ export function isSuspended(u: {
 	return !until || until.getTime() > Date.now();
 }
 
+/** A session of a user with a second factor counts only once the code was given for it. */
+export function awaitsSecondFactor(session: Session, user: User) {
+	return user.totpEnabled && !session.twoFactorVerified;
+}
+
 /**
- * Validates a session cookie value. Beyond lucia's sliding idle expiry, enforces the absolute
- * lifetime and ends the sessions of suspended users.
+ * Validates a session cookie value. Beyond lucia's sliding idle expiry (the idle timeout),
+ * enforces the absolute lifetime and ends the sessions of suspended users. A session still waiting
+ * for its second factor is not a valid session, except for the second-factor step itself
+ * (`allowPendingSecondFactor`).
  */
 export async function validateSession(
 	deps: AppDeps,
-	sessionId: string
+	sessionId: string,
+	opts: { allowPendingSecondFactor?: boolean } = {}
 ): Promise<{ session: Session; user: User; fresh: boolean } | null> {
 	const { session, user } = await deps.lucia.validateSession(sessionId);
 	if (!session || !user) return null;
@@ -134,6 +142,7 @@ export async function validateSession(
 		await deps.lucia.invalidateSession(session.id);
 		return null;
 	}
+	if (!opts.allowPendingSecondFactor && awaitsSecondFactor(session, user)) return null;
 	return { session, user, fresh: session.fresh };
 }
 

@@ -18,12 +18,14 @@ interface DatabaseUserAttributes {
 	role: PlatformRole;
 	status: 'active' | 'suspended';
 	suspended_until: Date | null;
+	totp_enabled: boolean;
 }
 
 interface DatabaseSessionAttributes {
 	created_at: Date;
 	ip: string | null;
 	user_agent: string | null;
+	two_factor_verified?: boolean;
 }
 
 export function createLucia(pool: pg.Pool, { secure }: { secure: boolean }) {
@@ -36,9 +38,13 @@ export function createLucia(pool: pg.Pool, { secure }: { secure: boolean }) {
 			locale: a.locale,
 			role: a.role,
 			status: a.status,
-			suspendedUntil: a.suspended_until
+			suspendedUntil: a.suspended_until,
+			totpEnabled: a.totp_enabled
 		}),
-		getSessionAttributes: (a) => ({ createdAt: a.created_at })
+		getSessionAttributes: (a) => ({
+			createdAt: a.created_at,
+			twoFactorVerified: a.two_factor_verified
+		})
 	});
 }
 

@@ -51,7 +51,7 @@ export async function requireMember(
 }
 
 /** After commit: every socket of every participant (their inboxes and header badges too). */
-async function broadcast(
+export async function broadcastMessage(
 	deps: AppDeps,
 	event: 'chat:message-created' | 'chat:message-updated',
 	message: ChatMessage,
@@ -126,7 +126,7 @@ export async function sendMessage(
 	if (!out.id)
 		throw new AppError('TOO_MANY_REQUESTS', 'chat_error_rate_limited', { retryAfter: 1 });
 	const message = repo.toMessage(out as repo.MessageRow);
-	await broadcast(deps, 'chat:message-created', message, out.recipients ?? []);
+	await broadcastMessage(deps, 'chat:message-created', message, out.recipients ?? []);
 	return { message, duplicate: false };
 }
 
@@ -183,14 +183,14 @@ export async function editMessage(
 			params: { minutes: EDIT_WINDOW_MS / 60_000 }
 		});
 	const message = repo.toMessage(await repo.changeMessage(deps.db, row.id, 'edit', input.body));
-	await broadcast(deps, 'chat:message-updated', message);
+	await broadcastMessage(deps, 'chat:message-updated', message);
 	return message;
 }
 
 export async function deleteMessage(deps: AppDeps, userId: string, messageId: number) {
 	const row = await ownMessage(deps, userId, messageId);
 	const message = repo.toMessage(await repo.changeMessage(deps.db, row.id, 'delete'));
-	await broadcast(deps, 'chat:message-updated', message);
+	await broadcastMessage(deps, 'chat:message-updated', message);
 	return message;
 }
 
@@ -216,7 +216,7 @@ export async function hideMessage(
 		return changed;
 	});
 	const message = repo.toMessage(updated);
-	await broadcast(deps, 'chat:message-updated', message);
+	await broadcastMessage(deps, 'chat:message-updated', message);
 	return message;
 }
 

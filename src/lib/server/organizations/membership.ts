@@ -49,3 +49,26 @@ export async function listOrgUserIds(db: Queryable, organizationId: string): Pro
 	);
 	return rows.map((r) => r.user_id);
 }
+
+export interface UserOrg {
+	id: string;
+	slug: string;
+	kind: 'cooperative' | 'partner';
+	name_ar: string | null;
+	name_fr: string | null;
+	name_en: string | null;
+	status: 'draft' | 'published' | 'hidden';
+	role: OrgRole;
+}
+
+/** The organizations the user belongs to, managers' first: the "acting for" choices in forms. */
+export async function listUserOrgs(db: Queryable, userId: string): Promise<UserOrg[]> {
+	const { rows } = await db.query<UserOrg>(
+		`SELECT o.id, o.slug, o.kind, o.name_ar, o.name_fr, o.name_en, o.status, m.role
+		 FROM organization_members m JOIN organizations o ON o.id = m.organization_id
+		 WHERE m.user_id = $1
+		 ORDER BY (m.role = 'member'), o.created_at`,
+		[userId]
+	);
+	return rows;
+}

@@ -8,6 +8,8 @@ export interface Context extends RequestMeta {
 	deps: AppDeps;
 	user: User | null;
 	session: Session | null;
+	/** A session waiting for its second factor: only the second-factor step may use it. */
+	pending: { user: User; session: Session } | null;
 	/** Present for HTTP requests; procedures that set cookies use it. */
 	event: RequestEvent | null;
 }
@@ -18,6 +20,7 @@ export function createContext(event: RequestEvent): Context {
 		deps: locals.deps,
 		user: locals.user,
 		session: locals.session,
+		pending: locals.pendingSecondFactor,
 		locale: locals.locale,
 		ip: locals.ip,
 		userAgent: event.request.headers.get('user-agent'),
@@ -29,12 +32,19 @@ export function createContext(event: RequestEvent): Context {
 /** A context without an HTTP request: tests, scripts, socket handlers. */
 export function createBareContext(
 	deps: AppDeps,
-	opts: { user?: User | null; session?: Session | null; locale?: Locale; ip?: string | null } = {}
+	opts: {
+		user?: User | null;
+		session?: Session | null;
+		pending?: { user: User; session: Session } | null;
+		locale?: Locale;
+		ip?: string | null;
+	} = {}
 ): Context {
 	return {
 		deps,
 		user: opts.user ?? null,
 		session: opts.session ?? null,
+		pending: opts.pending ?? null,
 		locale: opts.locale ?? 'ar',
 		ip: opts.ip ?? null,
 		userAgent: null,

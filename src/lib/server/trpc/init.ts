@@ -17,24 +17,32 @@ const TRPC_CODE: Record<AppErrorCode, TRPCError['code']> = {
 	SERVICE_UNAVAILABLE: 'INTERNAL_SERVER_ERROR'
 };
 
-const t = initTRPC.context<Context>().create({
-	errorFormatter({ shape, error, ctx }) {
-		const localized = localizeError(error, ctx?.locale ?? 'ar');
-		return {
-			...shape,
-			message: localized.message,
-			data: {
-				code: shape.data.code,
-				httpStatus: shape.data.httpStatus,
-				path: shape.data.path,
-				messageKey: localized.messageKey,
-				fieldErrors: localized.fieldErrors,
-				retryAfter: localized.retryAfter,
-				unavailable: localized.unavailable
-			}
-		};
-	}
-});
+/** Who may call a procedure; tests enumerate the staff and admin ones from the router. */
+export interface ProcedureMeta {
+	access?: 'public' | 'protected' | 'staff' | 'admin';
+}
+
+const t = initTRPC
+	.context<Context>()
+	.meta<ProcedureMeta>()
+	.create({
+		errorFormatter({ shape, error, ctx }) {
+			const localized = localizeError(error, ctx?.locale ?? 'ar');
+			return {
+				...shape,
+				message: localized.message,
+				data: {
+					code: shape.data.code,
+					httpStatus: shape.data.httpStatus,
+					path: shape.data.path,
+					messageKey: localized.messageKey,
+					fieldErrors: localized.fieldErrors,
+					retryAfter: localized.retryAfter,
+					unavailable: localized.unavailable
+				}
+			};
+		}
+	});
 
 /** Turns domain errors into tRPC errors that keep the AppError as their cause. */
 const mapErrors = t.middleware(async ({ next }) => {
@@ -61,19 +69,24 @@ export const createCallerFactory = t.createCallerFactory;
 
 export const publicProcedure = t.procedure.use(mapErrors);
 
-export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
-	if (!ctx.user || !ctx.session)
-		throw new TRPCError({ code: 'UNAUTHORIZED', message: 'error_sign_in_required' });
-	return next({ ctx: { ...ctx, user: ctx.user, session: ctx.session } });
-});
+export const protectedProcedure = publicProcedure
+	.meta({ access: 'protected' })
+	.use(({ ctx, next }) => {
+		if (!ctx.user || !ctx.session)
+			throw new TRPCError({ code: 'UNAUTHORIZED', message: 'error_sign_in_required' });
+		return next({ ctx: { ...ctx, user: ctx.user, session: ctx.session } });
+	});
 
-export const staffProcedure = protectedProcedure.use(({ ctx, next }) => {
+export const staffProcedure = protectedProcedure.meta({ access: 'staff' }).use(({ ctx, next }) => {
 	if (ctx.user.role !== 'staff' && ctx.user.role !== 'admin')
 		throw new TRPCError({ code: 'FORBIDDEN', message: 'error_forbidden' });
+	// Staff work only with a second factor (a session with one enabled is verified by construction).
+	if (!ctx.user.totpEnabled)
+		throw new TRPCError({ code: 'FORBIDDEN', message: 'error_two_factor_setup_required' });
 	return next();
 });
 
-export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
+export const adminProcedure = staffProcedure.meta({ access: 'admin' }).use(({ ctx, next }) => {
 	if (ctx.user.role !== 'admin')
 		throw new TRPCError({ code: 'FORBIDDEN', message: 'error_forbidden' });
 	return next();

@@ -2,14 +2,24 @@ import { router, createCallerFactory } from './init';
 import { authRouter } from './routers/auth';
 import { healthRouter } from './routers/health';
 import { organizationsRouter } from './routers/organizations';
+import { clustersRouter } from './routers/clusters';
+import { staffRouter } from './routers/staff';
+import { observatoryRouter } from './routers/observatory';
+import { moderationRouter } from './routers/moderation';
 import { chatRouter } from './routers/chat';
+import { accountRouter } from './routers/account';
 
 /** One router per domain, merged here. */
 export const appRouter = router({
 	auth: authRouter,
 	health: healthRouter,
 	organizations: organizationsRouter,
-	chat: chatRouter
+	clusters: clustersRouter,
+	staff: staffRouter,
+	observatory: observatoryRouter,
+	moderation: moderationRouter,
+	chat: chatRouter,
+	account: accountRouter
 });
 
 export type AppRouter = typeof appRouter;

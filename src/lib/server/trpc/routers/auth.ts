@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { router, publicProcedure, protectedProcedure } from '../init';
+import { TRPCError } from '@trpc/server';
+import { secondFactorRequired } from '$lib/server/auth/two-factor.service';
+import { router, publicProcedure } from '../init';
 import * as auth from '$lib/server/auth/auth.service';
 import {
 	signUpInput,
@@ -39,11 +41,20 @@ export const authRouter = router({
 		const { session, user } = await auth.signIn(ctx.deps, input, ctx);
 		setSessionCookie(ctx, session);
 		setLocaleCookie(ctx, user.locale);
-		return publicUser(user);
+		return {
+			...publicUser(user),
+			/** The code from the authenticator app is asked next (/sign-in/two-factor). */
+			needsSecondFactor: user.totpEnabled,
+			/** Staff and admins without a second factor set it up before any staff work. */
+			mustSetUpSecondFactor: !user.totpEnabled && secondFactorRequired(user)
+		};
 	}),
 
-	signOut: protectedProcedure.mutation(async ({ ctx }) => {
-		await auth.signOut(ctx.deps, ctx.session.id);
+	// Also for a session still waiting for its second factor.
+	signOut: publicProcedure.mutation(async ({ ctx }) => {
+		const session = ctx.session ?? ctx.pending?.session;
+		if (!session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'error_sign_in_required' });
+		await auth.signOut(ctx.deps, session.id);
 		clearSessionCookie(ctx);
 		return { ok: true as const };
 	}),

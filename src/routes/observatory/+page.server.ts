@@ -1,0 +1,12 @@
+import type { PageServerLoad } from './$types';
+import { callerFor } from '$lib/server/trpc/caller';
+import { orHttpError } from '$lib/server/load-errors';
+import { filtersFromUrl } from '$lib/server/observatory/filters-from-url';
+
+export const load: PageServerLoad = async (event) => {
+	const filters = filtersFromUrl(event.url);
+	return {
+		observatory: await orHttpError(callerFor(event).observatory.get(filters)),
+		staffView: false
+	};
+};

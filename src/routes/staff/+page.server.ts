@@ -1,0 +1,7 @@
+import type { PageServerLoad } from './$types';
+import { callerFor } from '$lib/server/trpc/caller';
+import { orHttpError } from '$lib/server/load-errors';
+
+export const load: PageServerLoad = async (event) => ({
+	queues: await orHttpError(callerFor(event).staff.queues())
+});
