@@ -63,8 +63,16 @@ describe.each(['postgres', 'redis'] as const)(
 			const a = app.connect(one.url, alice);
 			const b = app.connect(two.url, bob);
 			await Promise.all([nextEvent(a, 'connect'), nextEvent(b, 'connect')]);
-			// The adapters need a moment to see each other after start.
-			await new Promise((r) => setTimeout(r, 500));
+			// The adapters need a moment to see each other after start (longer on a loaded machine):
+			// wait until presence, which asks every node, finds both users.
+			unwrap(await a.emitWithAck('chat:join', { conversationId }));
+			unwrap(await b.emitWithAck('chat:join', { conversationId }));
+			for (let i = 0; ; i++) {
+				const online = unwrap(await a.emitWithAck('chat:presence', { conversationId })).online;
+				if (online.length === 2) break;
+				if (i > 100) throw new Error('the two nodes never saw each other');
+				await new Promise((r) => setTimeout(r, 100));
+			}
 
 			// Each socket also hears its own messages (other tabs of the sender): match by id.
 			const heard = (s: typeof a, from: string) =>
@@ -93,8 +101,6 @@ describe.each(['postgres', 'redis'] as const)(
 			expect(await toAlice).toEqual(reply);
 
 			// Typing and presence cross nodes as well.
-			unwrap(await a.emitWithAck('chat:join', { conversationId }));
-			unwrap(await b.emitWithAck('chat:join', { conversationId }));
 			const typed = nextEvent(a, 'chat:user-typed');
 			b.emit('chat:typing', { conversationId });
 			expect(await typed).toMatchObject({ userId: bob.id });

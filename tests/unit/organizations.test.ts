@@ -124,7 +124,13 @@ describe('organization message keys', () => {
 
 	it('every org_ key named in the code exists, and every org_ key is used', () => {
 		const used = new Set<string>();
-		for (const f of files('src').filter((f) => /\.(ts|svelte)$/.test(f))) {
+		// The organizations domain's own files (elsewhere org_ is also a column prefix: org_a_id).
+		const own = files('src').filter(
+			(f) =>
+				/\.(ts|svelte)$/.test(f) &&
+				/organizations|\/o\/|routes\/(my|invitations|media)|SiteHeader/.test(f)
+		);
+		for (const f of own) {
 			for (const m of readFileSync(f, 'utf8').matchAll(/\borg_[a-z0-9_]+/g)) used.add(m[0]);
 		}
 		const known = Object.keys(catalogue).filter((k) => k !== '$schema');
