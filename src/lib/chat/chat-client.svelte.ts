@@ -1,3 +1,4 @@
+import { invalidateAll } from '$app/navigation';
 import type { AppClientSocket } from '$lib/realtime/client.svelte';
 import type { ChatMessage } from './types';
 import { loadOutbox, saveOutbox, type OutboxEntry } from './outbox';
@@ -36,6 +37,16 @@ class ChatClient {
 			if (m.senderUserId !== userId) this.refreshUnread();
 		};
 		const onRead = () => this.refreshUnread();
+		// A cluster channel opened or closed for this user: the inbox and an open channel page
+		// reload (a closed one then says it no longer exists for them).
+		const onAccess = (a: { conversationId: string }) => {
+			this.refreshUnread();
+			if (
+				location.pathname === '/messages' ||
+				location.pathname === `/messages/${a.conversationId}`
+			)
+				void invalidateAll();
+		};
 		// The browser knows it is offline before the socket's ping does: drop the socket at once
 		// (messages then wait in the outbox) and reconnect as soon as the network is back.
 		const offline = () => socket.disconnect();
@@ -45,6 +56,7 @@ class ChatClient {
 		socket.on('connect', onConnect);
 		socket.on('chat:message-created', onMessage);
 		socket.on('chat:read-updated', onRead);
+		socket.on('chat:access-changed', onAccess);
 		window.addEventListener('offline', offline);
 		window.addEventListener('online', online);
 		if (socket.connected) onConnect();
@@ -52,6 +64,7 @@ class ChatClient {
 			socket.off('connect', onConnect);
 			socket.off('chat:message-created', onMessage);
 			socket.off('chat:read-updated', onRead);
+			socket.off('chat:access-changed', onAccess);
 			window.removeEventListener('offline', offline);
 			window.removeEventListener('online', online);
 		};

@@ -41,6 +41,8 @@ export interface ServerToClientEvents {
 	'chat:presence-changed': (p: { userId: string; online: boolean }) => void;
 	/** The user read up to here (in this tab or another). */
 	'chat:read-updated': (r: { conversationId: string; lastReadMessageId: number }) => void;
+	/** A cluster channel was opened to, or closed for, this user (joined, left or removed). */
+	'chat:access-changed': (a: { conversationId: string; access: boolean }) => void;
 }
 
 export interface ClientToServerEvents {

@@ -21,14 +21,18 @@ export const actions: Actions = {
 	default: async (event) => {
 		const data = await event.request.formData();
 		const values = formValues(data, ['email']);
+		let next = safeRedirect(event.url.searchParams.get('redirectTo'));
 		try {
-			await callerFor(event).auth.signIn({
+			const me = await callerFor(event).auth.signIn({
 				email: values.email,
 				password: String(data.get('password') ?? '')
 			});
+			// Next: the code from the authenticator app, or (staff without one) setting it up.
+			if (me.needsSecondFactor) next = `/sign-in/two-factor?redirectTo=${encodeURIComponent(next)}`;
+			else if (me.mustSetUpSecondFactor) next = '/account/two-factor?required=1';
 		} catch (err) {
 			return failFromError(err, event.locals.locale, values);
 		}
-		redirect(303, safeRedirect(event.url.searchParams.get('redirectTo')));
+		redirect(303, next);
 	}
 };

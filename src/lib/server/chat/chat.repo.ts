@@ -279,6 +279,8 @@ export interface InboxRow {
 	last_created_at: Date | null;
 	last_deleted_at: Date | null;
 	last_hidden_at: Date | null;
+	cluster_slug: string | null;
+	cluster_name: string | null;
 }
 
 export async function listInbox(
@@ -292,6 +294,7 @@ export async function listInbox(
 		`SELECT * FROM (
 			SELECT c.id, c.kind, c.cluster_id, my.organization_id AS my_org_id, ${orgName('mo', '$2')} AS my_org_name,
 				o.id AS other_org_id, ${orgName('o', '$2')} AS other_org_name, o.slug AS other_org_slug,
+				cl.slug AS cluster_slug, ${orgName('cl', '$2')} AS cluster_name,
 				coalesce(c.last_message_at, c.created_at) AS sort_at, ${UNREAD} AS unread,
 				lm.id AS last_id, lm.body AS last_body, lm.sender_user_id AS last_sender_user_id,
 				lu.display_name AS last_sender_name, lm.created_at AS last_created_at,
@@ -301,6 +304,7 @@ export async function listInbox(
 			JOIN organizations mo ON mo.id = my.organization_id
 			LEFT JOIN organizations o ON c.kind = 'direct'
 				AND o.id = CASE WHEN c.org_a_id = my.organization_id THEN c.org_b_id ELSE c.org_a_id END
+			LEFT JOIN clusters cl ON cl.id = c.cluster_id
 			LEFT JOIN messages lm ON lm.conversation_id = c.id AND lm.seq = c.last_seq
 			LEFT JOIN users lu ON lu.id = lm.sender_user_id
 			LEFT JOIN conversation_read_markers r ON r.conversation_id = c.id AND r.user_id = $1
@@ -319,11 +323,17 @@ export interface ConversationRow {
 	org_a_id: string | null;
 	org_b_id: string | null;
 	last_seq: number;
+	cluster_slug: string | null;
+	cluster_name_ar: string | null;
+	cluster_name_fr: string | null;
+	cluster_name_en: string | null;
 }
 
 export async function getConversation(db: Queryable, id: string) {
 	const { rows } = await db.query<ConversationRow>(
-		`SELECT id, kind, cluster_id, org_a_id, org_b_id, last_seq FROM conversations WHERE id = $1`,
+		`SELECT c.id, c.kind, c.cluster_id, c.org_a_id, c.org_b_id, c.last_seq, cl.slug AS cluster_slug,
+			cl.name_ar AS cluster_name_ar, cl.name_fr AS cluster_name_fr, cl.name_en AS cluster_name_en
+		 FROM conversations c LEFT JOIN clusters cl ON cl.id = c.cluster_id WHERE c.id = $1`,
 		[id]
 	);
 	return rows[0] ?? null;

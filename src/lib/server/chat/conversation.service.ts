@@ -13,6 +13,8 @@ export interface InboxItem {
 	clusterId: string | null;
 	myOrg: { id: string; name: string | null };
 	otherOrg: { id: string; name: string | null; slug: string } | null;
+	/** For a cluster channel: the cluster, named in the reader's language. */
+	cluster: { id: string; name: string | null; slug: string } | null;
 	unread: number;
 	sortAt: string;
 	lastMessage: {
@@ -41,6 +43,9 @@ export async function listInbox(
 			myOrg: { id: r.my_org_id, name: r.my_org_name },
 			otherOrg: r.other_org_id
 				? { id: r.other_org_id, name: r.other_org_name, slug: r.other_org_slug! }
+				: null,
+			cluster: r.cluster_id
+				? { id: r.cluster_id, name: r.cluster_name, slug: r.cluster_slug! }
 				: null,
 			unread: r.unread,
 			sortAt: r.sort_at.toISOString(),
@@ -77,6 +82,12 @@ export async function getConversationView(
 		id: conv.id,
 		kind: conv.kind,
 		clusterId: conv.cluster_id,
+		cluster: conv.cluster_id
+			? {
+					slug: conv.cluster_slug!,
+					names: { ar: conv.cluster_name_ar, fr: conv.cluster_name_fr, en: conv.cluster_name_en }
+				}
+			: null,
 		canSend: access.canSend,
 		myOrgId: access.orgIds[0],
 		orgs: orgs.map((o) => ({ ...o, mine: access.orgIds.includes(o.id) })),

@@ -124,6 +124,11 @@ export async function proposeCluster(deps: AppDeps, user: User, input: ProposeCl
 			status: 'active',
 			role: 'coordinator'
 		});
+		// The cluster's channel: its participants are computed from the active members.
+		await client.query(
+			`INSERT INTO conversations (kind, cluster_id, created_by) VALUES ('cluster', $1, $2)`,
+			[cluster.id, user.id]
+		);
 		await repo.insertEvent(client, {
 			clusterId: cluster.id,
 			event: 'proposed',

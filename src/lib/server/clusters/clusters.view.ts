@@ -45,8 +45,19 @@ export async function getClusterView(deps: AppDeps, viewer: User | null, idOrSlu
 		repo.listCombinedOffers(deps.db, cluster.id),
 		repo.listEvents(deps.db, cluster.id)
 	]);
+	// The channel, for people of an active member organization (the chat checks it again).
+	const inChannel = involvement.some((i) => i.status === 'active');
+	const channel = inChannel
+		? ((
+				await deps.db.query<{ id: string }>(
+					`SELECT id FROM conversations WHERE kind = 'cluster' AND cluster_id = $1`,
+					[cluster.id]
+				)
+			).rows[0]?.id ?? null)
+		: null;
 	return {
 		cluster,
+		channelId: channel,
 		members,
 		pending,
 		offers,
