@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, nextEvent, type TestApp, type TestUser } from '../helpers/test-app';
+import { createTestApp, nextEvent, type TestApp } from '../helpers/test-app';
 import { insertOrg } from '../helpers/orgs';
 import { newClientId, unwrap } from '../helpers/chat-fixtures';
 import type { ChatMessage } from '../../src/lib/chat/types';
