@@ -20,6 +20,8 @@ export interface NotificationEvent {
 
 export interface ServerToClientEvents {
 	'notification:created': (n: NotificationEvent) => void;
+	/** Some of the user's notifications were marked read (in any tab): the new unread count. */
+	'notification:read': (state: { ids: number[]; unread: number }) => void;
 	'presence:changed': (state: PresenceState) => void;
 	/** Sent to every socket of a session that was just signed out elsewhere or ended by staff. */
 	'session:ended': (info: { reason: 'signed-out' | 'suspended' | 'password-changed' }) => void;
@@ -27,6 +29,7 @@ export interface ServerToClientEvents {
 
 export interface ClientToServerEvents {
 	'presence:get': (ack: AckFn<PresenceState>) => void;
+	'notification:unread': (ack: AckFn<{ unread: number }>) => void;
 }
 
 export interface SocketData {

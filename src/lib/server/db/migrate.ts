@@ -29,9 +29,12 @@ export async function readMigrations(dir: string): Promise<MigrationFile[]> {
 		const sql = await readFile(path.join(dir, name), 'utf8');
 		files.push({ id: Number(match[1]), name, sql, checksum: checksumOf(sql) });
 	}
+	// Gaps are allowed (work in flight reserves number ranges); a number used twice is not.
 	files.forEach((f, i) => {
-		if (f.id !== i + 1)
-			throw new MigrationError(`Migrations must be numbered 1..n without gaps; found ${f.name}`);
+		if (i > 0 && f.id === files[i - 1].id)
+			throw new MigrationError(
+				`Two migrations share the number ${f.id}: ${files[i - 1].name}, ${f.name}`
+			);
 	});
 	return files;
 }

@@ -6,6 +6,7 @@ import { validateSession } from '$lib/server/auth/auth.service';
 import type { RealtimeBus } from './bus';
 import { createAdapter } from './adapter';
 import { registerPresence } from './presence';
+import { registerNotifications } from '$lib/server/notifications/notifications.socket';
 
 export type AppServer = Server<
 	ClientToServerEvents,
@@ -22,7 +23,7 @@ export type AppSocket = Socket<
 
 /** Per-socket handlers of each domain; each validates its input and checks membership itself. */
 type HandlerRegistrar = (io: AppServer, socket: AppSocket, deps: AppDeps) => void;
-const registrars: HandlerRegistrar[] = [registerPresence];
+const registrars: HandlerRegistrar[] = [registerPresence, registerNotifications];
 
 export const MAX_SOCKET_PAYLOAD = 16 * 1024;
 
