@@ -167,14 +167,12 @@ describe('connection requests', () => {
 			expect(list.items.map((c) => c.id)).toEqual([connectionId]);
 		}
 		await expectTrpcError(
-			app
-				.caller(owner)
-				.then((c) =>
-					c.connections.request({
-						fromOrgId: id('couscous-nisaa-taourirt'),
-						toOrgId: id('talfif-taourirt')
-					})
-				),
+			app.caller(owner).then((c) =>
+				c.connections.request({
+					fromOrgId: id('couscous-nisaa-taourirt'),
+					toOrgId: id('talfif-taourirt')
+				})
+			),
 			'CONFLICT',
 			'match_error_already_connected'
 		);

@@ -114,7 +114,10 @@ describe('not relevant', () => {
 		expect(slugsOf(other)).toContain('zitoun-aklim');
 
 		await expectTrpcError((await app.caller(member)).matching.undoDismiss(input), 'FORBIDDEN');
-		expect(await (await app.caller(admin)).matching.undoDismiss(input)).toEqual({ restored: true });
+		expect(await (await app.caller(admin)).matching.undoDismiss(input)).toMatchObject({
+			restored: true,
+			org: { slug: 'zitoun-aklim' }
+		});
 		expect(
 			slugsOf(await (await app.caller(member)).matching.suggestions({ organizationId: org }))
 		).toContain('zitoun-aklim');

@@ -4,7 +4,7 @@ import { MANAGER_ROLES, requireOrgRole } from '$lib/server/organizations/members
 import type { OrgCard } from '$lib/matching/org-card';
 import type { Reason } from '$lib/matching/reasons';
 import { rankSuggestions } from './rank';
-import { findOrgById, findOrgCards, type OrgRow } from './org-cards.repo';
+import { findOrgById, findOrgBySlug, findOrgCards, type OrgRow } from './org-cards.repo';
 import { deleteDismissal, insertDismissal, listDismissals } from './dismissals.repo';
 import { SUGGESTIONS_PAGE_SIZE, type SuggestionsInput } from './matching.schema';
 import type { Tier } from './scoring';
@@ -19,6 +19,19 @@ export interface Suggestion {
 export function toCard(row: OrgRow): OrgCard {
 	const { status: _s, suspended: _x, ...card } = row;
 	return card;
+}
+
+/** An organization's private side, for its members: the organization and the reader's role. */
+export async function organizationForMember(deps: AppDeps, userId: string, slug: string) {
+	const row = await findOrgBySlug(deps.db, slug);
+	if (!row) throw new AppError('NOT_FOUND', 'error_not_found');
+	const role = await requireOrgRole(deps.db, row.id, userId);
+	return {
+		org: toCard(row),
+		role,
+		canAct: MANAGER_ROLES.includes(role),
+		published: row.status === 'published' && !row.suspended
+	};
 }
 
 /** Suggestions are the organization's private side: any member sees them, nobody else. */
@@ -63,7 +76,9 @@ export async function undoDismissal(
 	input: { organizationId: string; targetId: string }
 ) {
 	await requireOrgRole(deps.db, input.organizationId, userId, MANAGER_ROLES);
-	return { restored: await deleteDismissal(deps.db, input.organizationId, input.targetId) };
+	const restored = await deleteDismissal(deps.db, input.organizationId, input.targetId);
+	const target = await findOrgById(deps.db, input.targetId);
+	return { restored, org: target ? toCard(target) : null };
 }
 
 export const DISMISSALS_PAGE_SIZE = 20;

@@ -1,6 +1,8 @@
 import { router, protectedProcedure } from '../init';
+import { z } from 'zod';
 import {
 	dismissSuggestion,
+	organizationForMember,
 	listDismissed,
 	listSuggestions,
 	undoDismissal
@@ -12,6 +14,10 @@ import {
 } from '$lib/server/matching/matching.schema';
 
 export const matchingRouter = router({
+	/** The organization behind /o/[slug]/suggestions and /connections, for its members. */
+	organization: protectedProcedure
+		.input(z.object({ slug: z.string().min(1).max(80) }))
+		.query(({ ctx, input }) => organizationForMember(ctx.deps, ctx.user.id, input.slug)),
 	suggestions: protectedProcedure
 		.input(suggestionsInput)
 		.query(({ ctx, input }) => listSuggestions(ctx.deps, ctx.user.id, input)),
