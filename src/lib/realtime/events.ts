@@ -28,6 +28,8 @@ export interface NotificationEvent {
 
 export interface ServerToClientEvents {
 	'notification:created': (n: NotificationEvent) => void;
+	/** Some of the user's notifications were marked read (in any tab): the new unread count. */
+	'notification:read': (state: { ids: number[]; unread: number }) => void;
 	'presence:changed': (state: PresenceState) => void;
 	/** Sent to every socket of a session that was just signed out elsewhere or ended by staff. */
 	'session:ended': (info: { reason: 'signed-out' | 'suspended' | 'password-changed' }) => void;
@@ -68,6 +70,7 @@ export interface ClientToServerEvents {
 	'chat:unread': (ack: AckFn<{ unread: number }>) => void;
 	'chat:edit': (q: { messageId: number; body: string }, ack: AckFn<ChatMessage>) => void;
 	'chat:delete': (q: { messageId: number }, ack: AckFn<ChatMessage>) => void;
+	'notification:unread': (ack: AckFn<{ unread: number }>) => void;
 }
 
 export interface SocketData {

@@ -7,6 +7,7 @@ import type { RealtimeBus } from './bus';
 import { createAdapter } from './adapter';
 import { registerPresence } from './presence';
 import { registerChat } from '$lib/server/chat/chat.socket';
+import { registerNotifications } from '$lib/server/notifications/notifications.socket';
 
 export type AppServer = Server<
 	ClientToServerEvents,
@@ -23,7 +24,7 @@ export type AppSocket = Socket<
 
 /** Per-socket handlers of each domain; each validates its input and checks membership itself. */
 type HandlerRegistrar = (io: AppServer, socket: AppSocket, deps: AppDeps) => void;
-const registrars: HandlerRegistrar[] = [registerPresence, registerChat];
+const registrars: HandlerRegistrar[] = [registerPresence, registerChat, registerNotifications];
 
 export const MAX_SOCKET_PAYLOAD = 16 * 1024;
 

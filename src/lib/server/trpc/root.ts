@@ -8,6 +8,9 @@ import { observatoryRouter } from './routers/observatory';
 import { moderationRouter } from './routers/moderation';
 import { chatRouter } from './routers/chat';
 import { accountRouter } from './routers/account';
+import { matchingRouter } from './routers/matching';
+import { connectionsRouter } from './routers/connections';
+import { notificationsRouter } from './routers/notifications';
 
 /** One router per domain, merged here. */
 export const appRouter = router({
@@ -19,7 +22,10 @@ export const appRouter = router({
 	observatory: observatoryRouter,
 	moderation: moderationRouter,
 	chat: chatRouter,
-	account: accountRouter
+	account: accountRouter,
+	matching: matchingRouter,
+	connections: connectionsRouter,
+	notifications: notificationsRouter
 });
 
 export type AppRouter = typeof appRouter;
