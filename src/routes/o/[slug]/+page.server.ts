@@ -1,6 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { callerFor } from '$lib/server/trpc/caller';
 import { pageError } from '$lib/server/trpc/page-errors';
+import { pickLocalized } from '$lib/i18n/localized';
 
 export const load: PageServerLoad = async (event) => {
 	const caller = callerFor(event);
@@ -9,14 +10,27 @@ export const load: PageServerLoad = async (event) => {
 		.catch(pageError(event));
 	// Private pages (drafts, contact details) must not be kept by shared caches.
 	event.setHeaders({ 'cache-control': 'private, no-cache' });
-	// For a signed-in visitor from another organization: can a message be sent from here?
-	const direct =
-		event.locals.user && !profile.viewer.role
-			? await caller.chat.directStatus({ organizationId: profile.id })
-			: null;
+	const origin = event.locals.deps.env.ORIGIN ?? event.url.origin;
+	if (!event.locals.user || profile.viewer.role)
+		return { profile, origin, directState: null, connect: null };
+
+	// For a signed-in person of another organization: write to this one, or ask to connect.
+	const [direct, mine] = await Promise.all([
+		caller.chat.directStatus({ organizationId: profile.id }),
+		caller.connections.myOrganizations()
+	]);
+	const from = mine
+		.filter((o) => o.published && (o.role === 'owner' || o.role === 'admin'))
+		.map((o) => ({ id: o.id, name: pickLocalized(o.names, event.locals.locale).text }));
+	const open = from[0]
+		? await caller.connections.between({ organizationId: from[0].id, otherOrgId: profile.id })
+		: null;
+	const status =
+		open && (open.status === 'pending' || open.status === 'accepted') ? open.status : null;
 	return {
 		profile,
-		origin: event.locals.deps.env.ORIGIN ?? event.url.origin,
-		directState: direct?.state ?? null
+		origin,
+		directState: direct.state,
+		connect: from.length ? { from, status } : null
 	};
 };
