@@ -34,5 +34,12 @@ export interface SearchResult {
 	/** True when Meilisearch did not answer and PostgreSQL did (fewer typo corrections). */
 	degraded: boolean;
 	/** The point distances are measured from (distance sort only). */
-	origin: { lat: number; lng: number } | null;
+	origin: Origin | null;
+}
+
+/** Where distances start: the point asked for, the user's organization, or the region's seat. */
+export interface Origin {
+	lat: number;
+	lng: number;
+	from: 'point' | 'organization' | 'region';
 }

@@ -82,7 +82,7 @@ export function cropAround(segments: Segment[], words: number): Segment[] {
 	if (to < text.length) {
 		const last = out[out.length - 1];
 		if (last && !last.hit) last.text = last.text.trimEnd();
-		out.push({ text: ' …' });
+		out.push({ text: '…' });
 	}
 	return merge(out);
 }

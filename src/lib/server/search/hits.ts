@@ -2,7 +2,7 @@ import { LOCALES, type Locale } from '$lib/i18n/locales';
 import type { SearchHit } from '$lib/search/results';
 import { hasHit, type Segment } from '$lib/search/segments';
 import type { OrganizationDocument } from './documents';
-import { cropAround } from './highlight';
+import { cropAround, highlightWords } from './highlight';
 
 /** A document's texts with their matches marked, by language (from Meilisearch or our own). */
 export interface MarkedTexts {
@@ -20,8 +20,17 @@ export function toHit(
 	doc: OrganizationDocument,
 	marked: MarkedTexts,
 	locale: Locale,
-	distanceKm: number | null
+	distanceKm: number | null,
+	words: string[] = []
 ): SearchHit {
+	// Meilisearch cannot mark "كسكس" inside "للكسكس" (one token to it); mark it ourselves.
+	for (const l of LOCALES) {
+		const name = doc[`name_${l}`];
+		if (name && !hasHit(marked.name[l])) {
+			const own = highlightWords(name, words);
+			if (hasHit(own)) marked.name[l] = own;
+		}
+	}
 	const order = preference(locale);
 	const named = order.filter((l) => doc[`name_${l}`]);
 	const primary = named[0];

@@ -9,11 +9,11 @@ import {
 	type FacetCounts,
 	type SearchFilters
 } from '$lib/search/facets';
-import type { SearchResult } from '$lib/search/results';
+import type { Origin, SearchResult } from '$lib/search/results';
 import type { OrganizationDocument } from './documents';
 import { segmentsFromMarked } from './highlight';
 import { toHit, SNIPPET_WORDS, type MarkedTexts } from './hits';
-import { MARK_END, MARK_START, normalizeQuery } from './text';
+import { MARK_END, MARK_START, normalizeQuery, queryTokens } from './text';
 import type { SearchOrganizationsInput } from './search.schema';
 
 const per = (field: string) => LOCALES.map((l) => `${field}_${l}`);
@@ -30,6 +30,8 @@ const RETRIEVE = [
 	'offer_categories',
 	'need_categories',
 	'logo_path',
+	// Without _geo, Meilisearch leaves out _geoDistance.
+	'_geo',
 	...per('name'),
 	...per('description'),
 	...per('listings'),
@@ -97,7 +99,7 @@ export function readMeiliResponse(
 	input: SearchOrganizationsInput,
 	response: MultiSearchResponse,
 	locale: Locale,
-	origin: { lat: number; lng: number } | null
+	origin: Origin | null
 ): SearchResult {
 	const [main, ...others] = response.results;
 	const facets = {} as FacetCounts;
@@ -110,12 +112,14 @@ export function readMeiliResponse(
 	// totalHits stops at pagination.maxTotalHits.
 	const kindCounts = main.facetDistribution?.kind ?? {};
 	const total = Object.values(kindCounts).reduce((a, b) => a + b, 0) || (main.totalHits ?? 0);
+	const words = queryTokens(input.q);
 	const hits = (main.hits as MeiliHit[]).map((hit) =>
 		toHit(
 			hit,
 			markedFrom(hit._formatted ?? {}),
 			locale,
-			hit._geoDistance === undefined ? null : hit._geoDistance / 1000
+			hit._geoDistance === undefined ? null : hit._geoDistance / 1000,
+			words
 		)
 	);
 	return {

@@ -3,7 +3,7 @@ import type { Locale } from '$lib/i18n/locales';
 import { LOCALES } from '$lib/i18n/locales';
 import { findTown } from '$lib/taxonomy/geography';
 import { HITS_PER_PAGE, MAX_PAGE } from '$lib/search/facets';
-import type { SearchResult } from '$lib/search/results';
+import type { Origin, SearchResult } from '$lib/search/results';
 import type { MeiliClient } from './meili-client';
 import { indexUid } from './indexes';
 import { ORGANIZATIONS_INDEX } from './index-definitions';
@@ -46,20 +46,25 @@ export async function searchOrganizations(
 	return searchPostgres(deps, input, ctx.locale, origin);
 }
 
-async function originFor(deps: AppDeps, input: SearchOrganizationsInput, userId: string | null) {
-	if (input.near) return input.near;
+async function originFor(
+	deps: AppDeps,
+	input: SearchOrganizationsInput,
+	userId: string | null
+): Promise<Origin> {
+	if (input.near) return { ...input.near, from: 'point' };
 	const place = userId ? await userOrganizationPlace(deps.db, userId) : null;
-	if (place?.lat != null && place.lng != null) return { lat: place.lat, lng: place.lng };
+	if (place?.lat != null && place.lng != null)
+		return { lat: place.lat, lng: place.lng, from: 'organization' };
 	const town = place && findTown(place.province, place.town);
-	if (town) return { lat: town.lat, lng: town.lng };
-	return { lat: OUJDA.lat, lng: OUJDA.lng };
+	if (town) return { lat: town.lat, lng: town.lng, from: 'organization' };
+	return { lat: OUJDA.lat, lng: OUJDA.lng, from: 'region' };
 }
 
 async function searchMeili(
 	deps: AppDeps,
 	input: SearchOrganizationsInput,
 	locale: Locale,
-	origin: { lat: number; lng: number } | null
+	origin: Origin | null
 ): Promise<SearchResult> {
 	const uid = indexUid(deps.env.MEILI_INDEX_PREFIX, ORGANIZATIONS_INDEX.name);
 	const response = await deps.meili.multiSearch(buildMeiliQueries(input, uid, origin), {
@@ -72,7 +77,7 @@ export async function searchPostgres(
 	deps: AppDeps,
 	input: SearchOrganizationsInput,
 	locale: Locale,
-	origin: { lat: number; lng: number } | null
+	origin: Origin | null
 ): Promise<SearchResult> {
 	const words = queryTokens(input.q);
 	const answer = await degradedSearch(deps.db, {
