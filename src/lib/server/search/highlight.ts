@@ -1,5 +1,5 @@
 import type { Segment } from '$lib/search/segments';
-import { foldWithMap, MARK_END, MARK_START } from './text';
+import { foldText, foldWithMap, MARK_END, MARK_START } from './text';
 
 /** Meilisearch's `_formatted` text, marked with our private-use tags, as segments. */
 export function segmentsFromMarked(marked: string): Segment[] {
@@ -26,6 +26,8 @@ export function segmentsFromMarked(marked: string): Segment[] {
  */
 export function highlightWords(text: string, words: string[]): Segment[] {
 	if (!words.length || !text) return [{ text }];
+	const quick = foldText(text);
+	if (!words.some((w) => quick.includes(w))) return [{ text }];
 	const { folded, origin } = foldWithMap(text);
 	const marked = new Array<boolean>(text.length).fill(false);
 	for (const word of words) {

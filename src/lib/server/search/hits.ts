@@ -3,47 +3,56 @@ import type { SearchHit } from '$lib/search/results';
 import { hasHit, type Segment } from '$lib/search/segments';
 import type { OrganizationDocument } from './documents';
 import { cropAround, highlightWords } from './highlight';
+import { foldText } from './text';
 
-/** A document's texts with their matches marked, by language (from Meilisearch or our own). */
-export interface MarkedTexts {
-	name: Partial<Record<Locale, Segment[]>>;
-	description: Partial<Record<Locale, Segment[]>>;
-	listings: Partial<Record<Locale, Segment[][]>>;
-}
+/** A document's names with their matches marked, by language. */
+export type NamesMarked = Partial<Record<Locale, Segment[]>>;
 
 export const SNIPPET_WORDS = 24;
+
+/**
+ * The names with the query words marked: Meilisearch's marks (typo-aware) when it found the word
+ * in a name, ours (folded matching) otherwise; Meilisearch cannot mark "كسكس" inside "للكسكس",
+ * which is one token to it.
+ */
+export function markNames(
+	doc: OrganizationDocument,
+	words: string[],
+	marked: NamesMarked = {}
+): NamesMarked {
+	const out: NamesMarked = { ...marked };
+	for (const l of LOCALES) {
+		const name = doc[`name_${l}`];
+		if (!name || hasHit(out[l])) continue;
+		const own = highlightWords(name, words);
+		if (hasHit(own) || !out[l]) out[l] = own;
+	}
+	return out;
+}
 
 /** The reader's language first, then Arabic, French, English. */
 const preference = (locale: Locale): Locale[] => [locale, ...LOCALES.filter((l) => l !== locale)];
 
 export function toHit(
 	doc: OrganizationDocument,
-	marked: MarkedTexts,
+	names: NamesMarked,
+	words: string[],
 	locale: Locale,
-	distanceKm: number | null,
-	words: string[] = []
+	distanceKm: number | null
 ): SearchHit {
-	// Meilisearch cannot mark "كسكس" inside "للكسكس" (one token to it); mark it ourselves.
-	for (const l of LOCALES) {
-		const name = doc[`name_${l}`];
-		if (name && !hasHit(marked.name[l])) {
-			const own = highlightWords(name, words);
-			if (hasHit(own)) marked.name[l] = own;
-		}
-	}
 	const order = preference(locale);
 	const named = order.filter((l) => doc[`name_${l}`]);
 	const primary = named[0];
-	const name = marked.name[primary] ?? [{ text: doc[`name_${primary}`] ?? doc.slug }];
-	const altLocale = hasHit(name) ? null : named.find((l) => hasHit(marked.name[l]));
+	const name = names[primary] ?? [{ text: doc[`name_${primary}`] ?? doc.slug }];
+	const altLocale = hasHit(name) ? null : named.find((l) => hasHit(names[l]));
 	return {
 		id: doc.id,
 		slug: doc.slug,
 		kind: doc.kind,
 		partnerType: doc.partner_type,
 		name,
-		altName: altLocale ? marked.name[altLocale]! : null,
-		snippet: snippetOf(doc, marked, order),
+		altName: altLocale ? names[altLocale]! : null,
+		snippet: snippetOf(doc, words, order),
 		place: doc[`place_${locale}`],
 		province: doc.province,
 		country: doc.country,
@@ -57,21 +66,30 @@ export function toHit(
 	};
 }
 
-/** A description that matched, else an offer or need that matched, else the description. */
-function snippetOf(doc: OrganizationDocument, marked: MarkedTexts, order: Locale[]) {
-	for (const l of order) {
-		const d = marked.description[l];
-		if (hasHit(d)) return d!;
+/**
+ * A description that matched, else an offer or need that matched, else the description; marked
+ * and cropped here (asking Meilisearch to crop and mark them doubled its time per search). Texts
+ * are marked only once a cheap folded check says they match.
+ */
+function snippetOf(doc: OrganizationDocument, words: string[], order: Locale[]): Segment[] | null {
+	const matches = (text: string) => {
+		const folded = foldText(text);
+		return words.some((w) => folded.includes(w));
+	};
+	const snippet = (text: string) => cropAround(highlightWords(text, words), SNIPPET_WORDS);
+	if (words.length) {
+		for (const l of order) {
+			const d = doc[`description_${l}`];
+			if (d && matches(d)) return snippet(d);
+		}
+		for (const l of order) {
+			const listing = (doc[`listings_${l}`] ?? []).find(matches);
+			if (listing) return snippet(listing);
+		}
 	}
 	for (const l of order) {
-		const listing = marked.listings[l]?.find((x) => hasHit(x));
-		if (listing) return cropAround(listing, SNIPPET_WORDS);
-	}
-	for (const l of order) {
-		const d = marked.description[l];
-		if (d?.length) return d;
-		const raw = doc[`description_${l}`];
-		if (raw) return cropAround([{ text: raw }], SNIPPET_WORDS);
+		const d = doc[`description_${l}`];
+		if (d) return cropAround([{ text: d }], SNIPPET_WORDS);
 	}
 	return null;
 }

@@ -12,7 +12,7 @@ import {
 import type { Origin, SearchResult } from '$lib/search/results';
 import type { OrganizationDocument } from './documents';
 import { segmentsFromMarked } from './highlight';
-import { toHit, SNIPPET_WORDS, type MarkedTexts } from './hits';
+import { markNames, toHit, type NamesMarked } from './hits';
 import { MARK_END, MARK_START, normalizeQuery, queryTokens } from './text';
 import type { SearchOrganizationsInput } from './search.schema';
 
@@ -70,10 +70,8 @@ export function buildMeiliQueries(
 		page: input.page,
 		hitsPerPage: HITS_PER_PAGE,
 		attributesToRetrieve: RETRIEVE,
-		attributesToHighlight: [...per('name'), ...per('listings'), ...per('description')],
-		attributesToCrop: per('description'),
-		cropLength: SNIPPET_WORDS,
-		cropMarker: '…',
+		// Names only: descriptions and offers are marked and cropped in the app (markWords).
+		attributesToHighlight: per('name'),
 		highlightPreTag: MARK_START,
 		highlightPostTag: MARK_END
 	};
@@ -116,10 +114,10 @@ export function readMeiliResponse(
 	const hits = (main.hits as MeiliHit[]).map((hit) =>
 		toHit(
 			hit,
-			markedFrom(hit._formatted ?? {}),
+			markNames(hit, words, markedNames(hit._formatted ?? {})),
+			words,
 			locale,
-			hit._geoDistance === undefined ? null : hit._geoDistance / 1000,
-			words
+			hit._geoDistance === undefined ? null : hit._geoDistance / 1000
 		)
 	);
 	return {
@@ -133,15 +131,11 @@ export function readMeiliResponse(
 	};
 }
 
-function markedFrom(f: Formatted): MarkedTexts {
-	const marked: MarkedTexts = { name: {}, description: {}, listings: {} };
+function markedNames(f: Formatted): NamesMarked {
+	const names: NamesMarked = {};
 	for (const l of LOCALES) {
 		const name = f[`name_${l}`];
-		if (typeof name === 'string') marked.name[l] = segmentsFromMarked(name);
-		const description = f[`description_${l}`];
-		if (typeof description === 'string') marked.description[l] = segmentsFromMarked(description);
-		const listings = f[`listings_${l}`];
-		if (Array.isArray(listings)) marked.listings[l] = listings.map(segmentsFromMarked);
+		if (typeof name === 'string') names[l] = segmentsFromMarked(name);
 	}
-	return marked;
+	return names;
 }

@@ -1,6 +1,5 @@
 import type { AppDeps } from '$lib/server/deps';
 import type { Locale } from '$lib/i18n/locales';
-import { LOCALES } from '$lib/i18n/locales';
 import { findTown } from '$lib/taxonomy/geography';
 import { HITS_PER_PAGE, MAX_PAGE } from '$lib/search/facets';
 import type { Origin, SearchResult } from '$lib/search/results';
@@ -10,8 +9,7 @@ import { ORGANIZATIONS_INDEX } from './index-definitions';
 import { buildMeiliQueries, readMeiliResponse } from './meili-query';
 import { degradedSearch } from './degraded.repo';
 import { userOrganizationPlace } from './search.repo';
-import { cropAround, highlightWords } from './highlight';
-import { toHit, SNIPPET_WORDS, type MarkedTexts } from './hits';
+import { markNames, toHit } from './hits';
 import { queryTokens } from './text';
 import type { SearchOrganizationsInput } from './search.schema';
 
@@ -87,18 +85,9 @@ export async function searchPostgres(
 		limit: HITS_PER_PAGE,
 		offset: (input.page - 1) * HITS_PER_PAGE
 	});
-	const hits = answer.hits.map(({ doc, distance_km }) => {
-		const marked: MarkedTexts = { name: {}, description: {}, listings: {} };
-		for (const l of LOCALES) {
-			const name = doc[`name_${l}`];
-			if (name) marked.name[l] = highlightWords(name, words);
-			const description = doc[`description_${l}`];
-			if (description)
-				marked.description[l] = cropAround(highlightWords(description, words), SNIPPET_WORDS);
-			marked.listings[l] = doc[`listings_${l}`].map((x) => highlightWords(x, words));
-		}
-		return toHit(doc, marked, locale, distance_km);
-	});
+	const hits = answer.hits.map(({ doc, distance_km }) =>
+		toHit(doc, markNames(doc, words), words, locale, distance_km)
+	);
 	return {
 		hits,
 		total: answer.total,

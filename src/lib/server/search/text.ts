@@ -30,8 +30,20 @@ export function stripMarks(text: string): string {
 	return text.replace(MARKS, '');
 }
 
+// Folding runs on every search result's texts: remember each character's folded form.
+const folds = new Map<string, string>();
+
 /** The folded form of one character (possibly empty, possibly two characters). */
 function foldChar(ch: string): string {
+	let f = folds.get(ch);
+	if (f === undefined) {
+		f = computeFold(ch);
+		if (folds.size < 20_000) folds.set(ch, f);
+	}
+	return f;
+}
+
+function computeFold(ch: string): string {
 	if (ch === TATWEEL || ARABIC_MARKS.test(ch)) return '';
 	const arabic = ARABIC_FOLD[ch];
 	if (arabic) return arabic;
@@ -61,7 +73,17 @@ export function foldWithMap(text: string): { folded: string; origin: number[] } 
 
 export function foldText(text: string): string {
 	let out = '';
-	for (const ch of text) out += foldChar(ch);
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		// ASCII, most of French and English: lower case is all the folding there is.
+		if (code < 128 && code !== 96) {
+			out += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[i];
+			continue;
+		}
+		const ch = String.fromCodePoint(text.codePointAt(i)!);
+		out += foldChar(ch);
+		i += ch.length - 1;
+	}
 	return out;
 }
 
