@@ -1,4 +1,4 @@
-// npm run bench:search [-- --orgs 100000 --port 4290 --requests 3000]
+// npm run bench:search [-- --orgs 100000 --port 4290 --requests 3000 --edits 60 --reindex no]
 //
 // The search benchmark at scale, against the real production server (node server.js) with its
 // embedded PostgreSQL and Meilisearch, in a data directory of its own (BENCH_DATA_DIR, default
@@ -33,6 +33,8 @@ const ORGS = Number(args.orgs ?? 100_000);
 const PORT = Number(args.port ?? 4290);
 const REQUESTS = Number(args.requests ?? 3000);
 const EDITS = Number(args.edits ?? 60);
+const REINDEX = args.reindex !== 'no';
+const loadAtStart = os.loadavg();
 const dataDir = process.env.BENCH_DATA_DIR ?? path.join(os.tmpdir(), 'tashbik-bench-search');
 const origin = `http://127.0.0.1:${PORT}`;
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -141,21 +143,8 @@ async function main() {
 			`  p50 ${vs.p50.toFixed(0)} ms · p95 ${vs.p95.toFixed(0)} ms · max ${Math.max(...visibleMs).toFixed(0)} ms`
 		);
 
-		say('\nfull reindex (fresh index, swapped in), with 4 clients searching meanwhile…');
-		let searching = true;
-		const during: LoadResult[] = [];
-		const load = (async () => {
-			while (searching)
-				during.push(await runLoad(appBase, app, { total: 80, concurrency: 4, check: notDegraded }));
-		})();
-		const reindex = await reindexOrganizations(deps, {
-			progress: (label, total) => progressBar(label, total)
-		});
-		searching = false;
-		await load;
-		const duringStats = pooled(during);
-		say(`  ${reindex.documents} documents in ${reindex.seconds.toFixed(1)} s`);
-		say(`  searches meanwhile: ${fmt(duringStats)}`);
+		let reindexResult = null;
+		if (REINDEX) reindexResult = await measureReindex(deps, appBase, app, notDegraded);
 
 		const result = {
 			date: new Date().toISOString(),
@@ -164,14 +153,15 @@ async function main() {
 				model: os.cpus()[0]?.model,
 				memoryGb: Math.round(os.totalmem() / 2 ** 30),
 				node: process.version,
-				loadAverage: os.loadavg()
+				loadAverageAtStart: loadAtStart,
+				loadAverageAtEnd: os.loadavg()
 			},
 			organizations: ORGS,
 			documents: stats.numberOfDocuments,
 			seedSeconds,
 			latency,
 			editToSearchableMs: { p50: vs.p50, p95: vs.p95, max: Math.max(...visibleMs) },
-			reindex: { ...reindex, searchesMeanwhile: duringStats }
+			reindex: reindexResult
 		};
 		await mkdir('bench/results', { recursive: true });
 		const file = `bench/results/search-${result.date.slice(0, 19).replace(/:/g, '-')}.json`;
@@ -182,6 +172,30 @@ async function main() {
 		server.kill('SIGTERM');
 		await new Promise((r) => server.once('exit', r));
 	}
+}
+
+async function measureReindex(
+	deps: Awaited<ReturnType<typeof bootRuntime>>['deps'],
+	appBase: URL,
+	app: ReturnType<typeof appRequest>[],
+	check: (body: string) => boolean
+) {
+	say('\nfull reindex (fresh index, swapped in), with 4 clients searching meanwhile…');
+	let searching = true;
+	const during: LoadResult[] = [];
+	const load = (async () => {
+		while (searching)
+			during.push(await runLoad(appBase, app, { total: 80, concurrency: 4, check }));
+	})();
+	const reindex = await reindexOrganizations(deps, {
+		progress: (label, total) => progressBar(label, total)
+	});
+	searching = false;
+	await load;
+	const searchesMeanwhile = pooled(during);
+	say(`  ${reindex.documents} documents in ${reindex.seconds.toFixed(1)} s`);
+	say(`  searches meanwhile: ${fmt(searchesMeanwhile)}`);
+	return { ...reindex, searchesMeanwhile };
 }
 
 async function editToSearchable(

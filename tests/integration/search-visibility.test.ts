@@ -159,7 +159,15 @@ describe('never shows what it must not', () => {
 	it('a suspension that ends brings the organization back by itself', async () => {
 		await updateOrganization(app, ids.suspended, `suspended_until = now() + interval '1 second'`);
 		await syncSearch(app);
+		await updateOrganization(app, ids.suspended, `suspended_reason = 'spam'`);
+		await syncSearch(app);
 		expect((await search(WORD)).hits.map((h) => h.id)).not.toContain(ids.suspended);
+		const scheduled = await app.db.query(
+			`SELECT 1 FROM search_outbox b JOIN organizations o ON o.id = b.entity_id
+			 WHERE b.entity_id = $1 AND b.processed_at IS NULL AND b.next_attempt_at = o.suspended_until`,
+			[ids.suspended]
+		);
+		expect(scheduled.rowCount).toBe(1); // once, however many times it was synced
 		// The sync scheduled an outbox row for the end of the suspension.
 		await new Promise((r) => setTimeout(r, 1300));
 		await syncSearch(app);

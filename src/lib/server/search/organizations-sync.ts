@@ -8,15 +8,19 @@ import {
 import { indexUid } from './indexes';
 import { ORGANIZATIONS_INDEX } from './index-definitions';
 import { deleteSearchDocuments, loadOrganizationRows, upsertSearchDocuments } from './search.repo';
-import { scheduleOutbox } from './outbox.repo';
+import { scheduleSuspensionEnds } from './outbox.repo';
 
 /** Meilisearch processed the change and refused it (a bad document): retrying as is will not help. */
 export class TaskFailedError extends Error {
 	override name = 'TaskFailedError';
 }
 
-/** How long the worker waits for Meilisearch to process a batch, and how often it asks. */
-export const TASK_WAIT = { timeout: 60_000, interval: 15 };
+/**
+ * How long the worker waits for Meilisearch to process a batch, and how often it asks. Long: while
+ * Meilisearch is busy (a reindex, new settings) our task waits its turn; a Meilisearch that is down
+ * fails the polling at once, so the long timeout does not hide an outage.
+ */
+export const TASK_WAIT = { timeout: 10 * 60_000, interval: 15 };
 
 export function organizationsIndexUid(deps: Pick<AppDeps, 'env'>) {
 	return indexUid(deps.env.MEILI_INDEX_PREFIX, ORGANIZATIONS_INDEX.name);
@@ -55,8 +59,6 @@ export async function syncOrganizations(deps: AppDeps, ids: string[]): Promise<v
 		assertSucceeded(await deps.meili.tasks.waitForTask(task.taskUid, TASK_WAIT));
 
 	// A suspended organization comes back by itself when the suspension ends.
-	for (const row of rows) {
-		if (row.suspended_until)
-			await scheduleOutbox(deps.db, 'organization', row.id, row.suspended_until);
-	}
+	const suspended = rows.filter((r) => r.suspended_until).map((r) => r.id);
+	if (suspended.length) await scheduleSuspensionEnds(deps.db, suspended);
 }

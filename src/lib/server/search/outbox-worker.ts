@@ -222,7 +222,9 @@ export function startSearchWorker(deps: AppDeps, opts: WorkerOptions = {}): Sear
 			clearInterval(poll);
 			clearInterval(prune);
 			for (const t of timers) clearTimeout(t);
-			while (running) await running;
+			// A batch may be waiting on a busy Meilisearch: do not hold the shutdown for it. Its rows
+			// are not marked done, so the next start syncs them again.
+			if (running) await Promise.race([running, new Promise((r) => setTimeout(r, 3000))]);
 			if (listener) {
 				await listener.query('UNLISTEN search_outbox').catch(() => {});
 				listener.release();

@@ -51,19 +51,19 @@ export async function noteOutboxError(db: Queryable, ids: number[], error: strin
 	);
 }
 
-/** A row that comes due at `at` (the end of a suspension), unless one is already waiting then. */
-export async function scheduleOutbox(
-	db: Queryable,
-	entity: SearchEntity,
-	entityId: string,
-	at: Date
-) {
+/**
+ * For each of these organizations that is published but suspended, a row that comes due when the
+ * suspension ends (unless one already waits for that instant): it comes back by itself.
+ */
+export async function scheduleSuspensionEnds(db: Queryable, ids: string[]) {
 	await db.query(
 		`INSERT INTO search_outbox (entity, entity_id, next_attempt_at)
-		 SELECT $1, $2, $3 WHERE NOT EXISTS (
-		   SELECT 1 FROM search_outbox WHERE entity_id = $2 AND entity = $1
-		     AND processed_at IS NULL AND next_attempt_at = $3)`,
-		[entity, entityId, at]
+		 SELECT 'organization', o.id, o.suspended_until FROM organizations o
+		 WHERE o.id = ANY($1::uuid[]) AND o.status = 'published' AND o.suspended_until > now()
+		   AND NOT EXISTS (SELECT 1 FROM search_outbox b WHERE b.entity_id = o.id
+		     AND b.entity = 'organization' AND b.processed_at IS NULL
+		     AND b.next_attempt_at = o.suspended_until)`,
+		[ids]
 	);
 }
 
