@@ -1,5 +1,6 @@
 import type { AppDeps } from './deps';
 import { pruneFailures } from './auth/auth.repo';
+import { startSearchWorker } from './search/outbox-worker';
 
 export interface BackgroundJob {
 	name: string;
@@ -36,6 +37,7 @@ export function startJobs(deps: AppDeps): BackgroundJob[] {
 		every('auth-cleanup', 60 * 60 * 1000, deps, async () => {
 			await pruneFailures(deps.db, 24 * 3600 * 1000);
 			await deps.lucia.deleteExpiredSessions();
-		})
+		}),
+		startSearchWorker(deps)
 	];
 }

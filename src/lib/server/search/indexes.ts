@@ -8,7 +8,8 @@ import type { MeiliClient } from './meili-client';
  * tolerance from 4 letters (4-letter Arabic words would otherwise get none).
  */
 export const ARABIC_FRENCH_SETTINGS = {
-	stopWords: ['ال'],
+	// French elisions too: "l'huile d'olive" searches "huile olive" (and does not mark every "d").
+	stopWords: ['ال', 'l', 'd', 'j', 'm', 'n', 's', 't', 'c', 'qu'],
 	typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } }
 } satisfies Settings;
 

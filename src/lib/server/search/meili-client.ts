@@ -62,6 +62,14 @@ function nodeHttpClient(input: Parameters<typeof fetch>[0], init?: RequestInit):
 		);
 		req.on('timeout', () => req.destroy(new Error('Meilisearch request timed out')));
 		req.on('error', reject);
+		// A caller's deadline (search falls back to PostgreSQL rather than wait 10 s).
+		const signal = init?.signal;
+		if (signal) {
+			const abort = () => req.destroy(new Error('Meilisearch request aborted'));
+			if (signal.aborted) abort();
+			else signal.addEventListener('abort', abort, { once: true });
+			req.on('close', () => signal.removeEventListener('abort', abort));
+		}
 		if (body !== undefined) req.write(body);
 		req.end();
 	});

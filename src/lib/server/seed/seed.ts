@@ -3,6 +3,7 @@ import { createUser } from '$lib/server/auth/auth.service';
 import { findUserByEmail } from '$lib/server/auth/auth.repo';
 import type { Progress } from '$lib/server/progress';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
+import { seedOrganizations } from './seed-organizations';
 
 export interface SeedOptions {
 	/** Number of generated organizations (the demo has about 2,000). */
@@ -20,6 +21,7 @@ export async function seedDemo(deps: AppDeps, opts: SeedOptions) {
 		bar.tick();
 	}
 	bar.done();
+	await seedOrganizations(deps, { count: opts.orgs, progress: opts.progress });
 	await deps.db.query(
 		`INSERT INTO app_meta (key, value) VALUES ('seeded_at', to_jsonb(now()))
 		 ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now()`

@@ -11,6 +11,7 @@ import { accountRouter } from './routers/account';
 import { matchingRouter } from './routers/matching';
 import { connectionsRouter } from './routers/connections';
 import { notificationsRouter } from './routers/notifications';
+import { searchRouter } from './routers/search';
 
 /** One router per domain, merged here. */
 export const appRouter = router({
@@ -25,7 +26,8 @@ export const appRouter = router({
 	account: accountRouter,
 	matching: matchingRouter,
 	connections: connectionsRouter,
-	notifications: notificationsRouter
+	notifications: notificationsRouter,
+	search: searchRouter
 });
 
 export type AppRouter = typeof appRouter;
