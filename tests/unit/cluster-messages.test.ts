@@ -20,6 +20,7 @@ const EVENTS = [
 	'archived'
 ];
 const STATUSES = ['forming', 'submitted', 'active', 'archived'];
+const FITS = ['same_chain', 'same_sector', 'same_province'];
 const DONE = [
 	'invited',
 	'requested',
@@ -39,7 +40,8 @@ describe('cluster messages built at run time', () => {
 	it.each([
 		...EVENTS.map((e) => `cluster_event_${e}`),
 		...STATUSES.map((s) => `cluster_status_${s}`),
-		...DONE.map((d) => `cluster_done_${d}`)
+		...DONE.map((d) => `cluster_done_${d}`),
+		...FITS.map((f) => `cluster_fit_${f}`)
 	])('%s exists', (key) => {
 		expect(hasMessage(key)).toBe(true);
 	});

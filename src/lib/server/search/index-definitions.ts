@@ -55,4 +55,30 @@ export const ORGANIZATIONS_INDEX: IndexDefinition = {
 	}
 };
 
-export const ALL_INDEXES: IndexDefinition[] = [ORGANIZATIONS_INDEX];
+/** Active clusters: found by name, purpose and member organizations. */
+export const CLUSTERS_INDEX: IndexDefinition = {
+	name: 'clusters',
+	primaryKey: 'id',
+	settings: {
+		...ARABIC_FRENCH_SETTINGS,
+		searchableAttributes: [
+			'name_ar',
+			'name_fr',
+			'name_en',
+			'members_ar',
+			'members_fr',
+			'members_en',
+			'terms_ar',
+			'purpose_ar',
+			'purpose_fr',
+			'purpose_en'
+		],
+		localizedAttributes: ORGANIZATIONS_INDEX.settings.localizedAttributes,
+		filterableAttributes: ['sector', 'chain', 'provinces'],
+		sortableAttributes: ['name_sort', 'active_members'],
+		facetSearch: false,
+		proximityPrecision: 'byAttribute'
+	}
+};
+
+export const ALL_INDEXES: IndexDefinition[] = [ORGANIZATIONS_INDEX, CLUSTERS_INDEX];

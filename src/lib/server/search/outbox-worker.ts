@@ -14,6 +14,7 @@ import {
 } from './outbox.repo';
 import { countSearchableOrganizations } from './search.repo';
 import { reindexOrganizations } from './reindex';
+import { syncClusters } from './clusters-sync';
 
 export const OUTBOX_BATCH = 500;
 // Only one node drains at a time: two drainers could read an entity in one order and write it
@@ -34,7 +35,11 @@ export async function drainOutbox(
 ): Promise<DrainResult> {
 	const result: DrainResult = { synced: 0, failed: 0, unreachable: null };
 	for (;;) {
-		const rows = await claimDueOutbox(deps.db, ['organization'], opts.batchSize ?? OUTBOX_BATCH);
+		const rows = await claimDueOutbox(
+			deps.db,
+			['organization', 'cluster'],
+			opts.batchSize ?? OUTBOX_BATCH
+		);
 		if (!rows.length) return result;
 		try {
 			const failed = await syncRows(deps, rows);
@@ -58,9 +63,20 @@ export async function drainOutbox(
  * one is retried later with backoff. Returns how many rows failed.
  */
 async function syncRows(deps: AppDeps, rows: OutboxRow[]): Promise<number> {
+	// Each kind of entity to its own index.
+	const kinds = [...new Set(rows.map((r) => r.entity))];
+	if (kinds.length > 1) {
+		let failed = 0;
+		for (const kind of kinds)
+			failed += await syncRows(
+				deps,
+				rows.filter((r) => r.entity === kind)
+			);
+		return failed;
+	}
 	const ids = [...new Set(rows.map((r) => r.entity_id))];
 	try {
-		await syncOrganizations(deps, ids);
+		await (kinds[0] === 'cluster' ? syncClusters : syncOrganizations)(deps, ids);
 		await markOutboxDone(
 			deps.db,
 			rows.map((r) => r.id)

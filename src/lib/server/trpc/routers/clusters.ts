@@ -3,6 +3,9 @@ import { router, publicProcedure, protectedProcedure, staffProcedure } from '../
 import * as clusters from '$lib/server/clusters/clusters.service';
 import * as repo from '$lib/server/clusters/clusters.repo';
 import { getClusterView } from '$lib/server/clusters/clusters.view';
+import { searchClusters } from '$lib/server/search/cluster-search';
+import { suggestClustersFor } from '$lib/server/clusters/cluster-suggestions';
+import { requireOrgRole } from '$lib/server/organizations/membership';
 import {
 	proposeClusterInput,
 	clusterActorInput,
@@ -26,6 +29,22 @@ export const clustersRouter = router({
 				offset: (input.page - 1) * PAGE
 			});
 			return { clusters: rows, total: rows[0]?.total ?? 0, page: input.page, pageSize: PAGE };
+		}),
+	/** Active clusters matching a query (their own Meilisearch index; PostgreSQL when it is down). */
+	search: publicProcedure
+		.input(
+			z.object({
+				q: z.string().max(200).default(''),
+				page: z.number().int().min(1).max(100).default(1)
+			})
+		)
+		.query(({ ctx, input }) => searchClusters(ctx.deps, input.q, input.page)),
+	/** Active clusters that fit an organization (for its members). */
+	suggestionsFor: protectedProcedure
+		.input(z.object({ organizationId: z.uuid() }))
+		.query(async ({ ctx, input }) => {
+			await requireOrgRole(ctx.deps.db, input.organizationId, ctx.user.id);
+			return suggestClustersFor(ctx.deps.db, input.organizationId);
 		}),
 	get: publicProcedure
 		.input(z.object({ idOrSlug: z.string().min(1).max(100) }))

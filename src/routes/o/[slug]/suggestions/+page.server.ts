@@ -20,15 +20,16 @@ export const load: PageServerLoad = async (event) => {
 	) as Pick<typeof suggestionsInput._output, (typeof FILTERS)[number]>;
 	const page = suggestionsInput.shape.page.safeParse(q.get('page') ?? undefined);
 	const caller = callerFor(event);
-	const [suggestions, hidden] = await Promise.all([
+	const [suggestions, hidden, clusters] = await Promise.all([
 		caller.matching.suggestions({
 			organizationId: org.id,
 			...filters,
 			page: page.success ? page.data : 1
 		}),
-		caller.matching.dismissals({ organizationId: org.id, page: 1 })
+		caller.matching.dismissals({ organizationId: org.id, page: 1 }),
+		caller.clusters.suggestionsFor({ organizationId: org.id })
 	]);
-	return { org, canAct, published, filters, suggestions, hidden };
+	return { org, canAct, published, filters, suggestions, hidden, clusters };
 };
 
 async function act<T>(
