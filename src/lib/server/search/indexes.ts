@@ -48,10 +48,19 @@ export async function ensureIndex(meili: MeiliClient, uid: string, def: IndexDef
 	}
 }
 
+// Settings Meilisearch keeps as sets (it answers them sorted): compared without order.
+const SET_SETTINGS = new Set(['stopWords', 'filterableAttributes', 'sortableAttributes']);
+
 function settingsMatch(current: Settings, wanted: Settings): boolean {
 	for (const [key, value] of Object.entries(wanted)) {
 		const have = (current as Record<string, unknown>)[key];
-		if (!deepIncludes(have, value)) return false;
+		const sorted = (v: unknown) => (Array.isArray(v) ? [...v].sort() : v);
+		if (
+			SET_SETTINGS.has(key)
+				? !deepIncludes(sorted(have), sorted(value))
+				: !deepIncludes(have, value)
+		)
+			return false;
 	}
 	return true;
 }
