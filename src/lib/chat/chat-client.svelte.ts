@@ -29,9 +29,14 @@ class ChatClient {
 		this.socket = socket;
 		this.userId = userId;
 		this.outbox = loadOutbox(userId);
+		let connectedBefore = socket.connected;
 		const onConnect = () => {
 			this.refreshUnread();
 			void this.flush();
+			// Back after a disconnect: what changed meanwhile (a channel closed, a conversation
+			// opened) may have been announced while this socket was away; reload the chat pages.
+			if (connectedBefore && location.pathname.startsWith('/messages')) void invalidateAll();
+			connectedBefore = true;
 		};
 		const onMessage = (m: ChatMessage) => {
 			if (m.senderUserId !== userId) this.refreshUnread();
