@@ -3,6 +3,7 @@ import type { AppDeps } from '$lib/server/deps';
 import type { Queryable } from '$lib/server/db/db';
 import { AppError, notFound } from '$lib/server/errors';
 import { appendAudit } from './audit';
+import { orgRefOf } from '$lib/server/verification/verification.service';
 import {
 	insertNotifications,
 	pushNotifications,
@@ -142,7 +143,12 @@ export async function moderate(deps: AppDeps, staff: User, input: ModerateInput)
 				notes.push(
 					...(await insertNotifications(client, await listOrgManagers(client, author.orgId), {
 						kind: 'moderation.org_suspended',
-						payload: { organizationId: author.orgId, until: until?.toISOString() ?? null, reason }
+						payload: {
+							organizationId: author.orgId,
+							org: await orgRefOf(client, author.orgId),
+							until: until?.toISOString() ?? null,
+							reason
+						}
 					}))
 				);
 				break;

@@ -65,7 +65,10 @@ export type OrganizationDocument = {
 	logo_path: string | null;
 	updated_at: number;
 	_geo?: { lat: number; lng: number };
+	/** The Arabic name's words without an attached article ("للتلفيف" -> "تلفيف"), ranked with the name. */
+	name_terms_ar: string[];
 } & FacetFields &
+	PerLocale<'offer_terms', string[]> &
 	PerLocale<'name', string | null> &
 	PerLocale<'description', string | null> &
 	PerLocale<'listings', string[]> &
@@ -150,12 +153,17 @@ export function buildOrganizationDocument(row: OrganizationRow): OrganizationDoc
 			.map((x) => listingText(x, l))
 			.filter((x): x is string => !!x);
 		doc[`place_${l}`] = placeOf(row, l);
+		// What it offers, by category, ranks above what it seeks: "packaging" finds packagers first.
+		doc[`offer_terms_${l}`] = uniq(
+			offers.map((x) => findCategory(x.category)?.label[l] ?? '')
+		).filter(Boolean);
 		// Taxonomy labels make "زيت الزيتون" or "emballage" find an organization whose own words differ.
 		doc[`terms_${l}`] = uniq([
 			...row.listings.map((x) => findCategory(x.category)?.label[l] ?? ''),
 			...row.sectors.map((s) => findSector(s)?.label[l] ?? '')
 		]).filter(Boolean);
 	}
+	doc.name_terms_ar = arabicStems([doc.name_ar]);
 	doc.terms_ar = uniq([
 		...doc.terms_ar,
 		...arabicStems([doc.name_ar, doc.description_ar, ...doc.listings_ar, ...doc.terms_ar])

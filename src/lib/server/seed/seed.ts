@@ -4,6 +4,8 @@ import { findUserByEmail } from '$lib/server/auth/auth.repo';
 import type { Progress } from '$lib/server/progress';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 import { seedOrganizations } from './seed-organizations';
+import { seedDemoNetwork } from './demo-network';
+import { drainOutbox } from '$lib/server/search/outbox-worker';
 
 export interface SeedOptions {
 	/** Number of generated organizations (the demo has about 2,000). */
@@ -22,6 +24,10 @@ export async function seedDemo(deps: AppDeps, opts: SeedOptions) {
 	}
 	bar.done();
 	await seedOrganizations(deps, { count: opts.orgs, progress: opts.progress });
+	await seedDemoNetwork(deps);
+	// The demo cluster (and anything else the network wrote) reaches the index now, not at the
+	// worker's first poll; when Meilisearch is down the rows simply wait for the worker.
+	await drainOutbox(deps).catch(() => {});
 	await deps.db.query(
 		`INSERT INTO app_meta (key, value) VALUES ('seeded_at', to_jsonb(now()))
 		 ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now()`

@@ -3,6 +3,7 @@ import { mkdir, writeFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { User } from 'lucia';
 import type { AppDeps } from '$lib/server/deps';
+import type { Queryable } from '$lib/server/db/db';
 import { AppError, notFound } from '$lib/server/errors';
 import {
 	requireOrgRole,
@@ -127,7 +128,12 @@ export async function decideVerification(
 		];
 		return insertNotifications(client, recipients, {
 			kind: 'verification.decided',
-			payload: { organizationId: request.organization_id, decision, reason: why }
+			payload: {
+				organizationId: request.organization_id,
+				org: await orgRefOf(client, request.organization_id),
+				decision,
+				reason: why
+			}
 		});
 	});
 	pushNotifications(deps.realtime, rows);
@@ -155,4 +161,17 @@ export async function revokeVerification(
 			reason
 		});
 	});
+}
+
+/** How a notification names an organization: id, slug and names in every language. */
+export async function orgRefOf(db: Queryable, id: string) {
+	const { rows } = await db.query<{
+		id: string;
+		slug: string;
+		names: { ar: string | null; fr: string | null; en: string | null };
+	}>(
+		`SELECT id, slug, json_build_object('ar', name_ar, 'fr', name_fr, 'en', name_en) AS names FROM organizations WHERE id = $1`,
+		[id]
+	);
+	return rows[0] ?? null;
 }
