@@ -1,12 +1,12 @@
 import type { PageServerLoad } from './$types';
 import { callerFor } from '$lib/server/trpc/caller';
-import { orHttpError } from '$lib/server/load-errors';
+import { pageError } from '$lib/server/trpc/page-errors';
 import { filtersFromUrl } from '$lib/server/observatory/filters-from-url';
 
 export const load: PageServerLoad = async (event) => {
 	const filters = filtersFromUrl(event.url);
 	return {
-		observatory: await orHttpError(callerFor(event).observatory.get(filters)),
+		observatory: await callerFor(event).observatory.get(filters).catch(pageError(event)),
 		staffView: false
 	};
 };

@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { callerFor } from '$lib/server/trpc/caller';
-import { orHttpError } from '$lib/server/load-errors';
+import { pageError } from '$lib/server/trpc/page-errors';
 
 export const load: PageServerLoad = async (event) => ({
-	queues: await orHttpError(callerFor(event).staff.queues())
+	queues: await callerFor(event).staff.queues().catch(pageError(event))
 });

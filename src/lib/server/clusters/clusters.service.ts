@@ -14,7 +14,7 @@ import {
 } from '$lib/server/notifications/notifications.service';
 import { enqueueSearchSync } from '$lib/server/search/outbox';
 import { appendAudit } from '$lib/server/moderation/audit';
-import { slugify } from '$lib/server/slug';
+import { slugify } from '$lib/server/organizations/slug';
 import * as repo from './clusters.repo';
 import type { ProposeClusterInput } from './clusters.schema';
 import { clusterChannel } from './cluster-channel';
@@ -84,7 +84,8 @@ function requireStatus(cluster: repo.ClusterRow, allowed: repo.ClusterStatus[]) 
 }
 
 async function uniqueSlug(db: Queryable, base: string) {
-	const root = base.slice(0, 60) || 'cluster';
+	// Slugs have at least 3 characters (the database checks it).
+	const root = base.length >= 3 ? base.slice(0, 60) : `cluster${base ? `-${base}` : ''}`;
 	for (let i = 0; ; i++) {
 		const candidate = i === 0 ? root : `${root}-${i + 1}`;
 		if (!(await repo.slugTaken(db, candidate))) return candidate;

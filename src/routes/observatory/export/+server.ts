@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { callerFor } from '$lib/server/trpc/caller';
-import { orHttpError } from '$lib/server/load-errors';
+import { pageError } from '$lib/server/trpc/page-errors';
 import { filtersFromUrl } from '$lib/server/observatory/filters-from-url';
 import {
 	datasetRows,
@@ -18,9 +18,9 @@ export const GET: RequestHandler = async (event) => {
 	if (!(staff ? STAFF_DATASETS : PUBLIC_DATASETS).includes(dataset)) error(404, 'error_not_found');
 	const caller = callerFor(event);
 	const filters = filtersFromUrl(event.url);
-	const observatory = await orHttpError(
+	const observatory = await (
 		staff ? caller.staff.observatory(filters) : caller.observatory.get(filters)
-	);
+	).catch(pageError(event));
 	const table = datasetRows(observatory, dataset, event.locals.locale);
 	if (!table) error(404, 'error_not_found');
 	const { from, to, province, sector } = observatory.filters;

@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { callerFor } from '$lib/server/trpc/caller';
-import { orHttpError } from '$lib/server/load-errors';
+import { pageError } from '$lib/server/trpc/page-errors';
 
 export const load: PageServerLoad = async (event) => {
 	const q = event.url.searchParams;
@@ -15,7 +15,7 @@ export const load: PageServerLoad = async (event) => {
 		page: Math.max(1, Number(get('page')) || 1)
 	};
 	return {
-		audit: await orHttpError(callerFor(event).staff.audit(filters)),
+		audit: await callerFor(event).staff.audit(filters).catch(pageError(event)),
 		q: Object.fromEntries(q)
 	};
 };

@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { callerFor } from '$lib/server/trpc/caller';
-import { orHttpError } from '$lib/server/load-errors';
+import { pageError } from '$lib/server/trpc/page-errors';
 
 export const load: PageServerLoad = async (event) => ({
-	queue: await orHttpError(callerFor(event).clusters.reviewQueue())
+	queue: await callerFor(event).clusters.reviewQueue().catch(pageError(event))
 });

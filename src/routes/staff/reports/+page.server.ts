@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { callerFor } from '$lib/server/trpc/caller';
-import { orHttpError } from '$lib/server/load-errors';
+import { pageError } from '$lib/server/trpc/page-errors';
 
 const TYPES = ['message', 'organization', 'cluster', 'user'] as const;
 
@@ -10,6 +10,6 @@ export const load: PageServerLoad = async (event) => {
 	const page = Math.max(1, Number(event.url.searchParams.get('page')) || 1);
 	return {
 		targetType: targetType ?? null,
-		queue: await orHttpError(callerFor(event).staff.reportQueue({ targetType, page }))
+		queue: await callerFor(event).staff.reportQueue({ targetType, page }).catch(pageError(event))
 	};
 };

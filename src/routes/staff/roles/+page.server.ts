@@ -1,12 +1,12 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { callerFor } from '$lib/server/trpc/caller';
-import { orHttpError } from '$lib/server/load-errors';
+import { pageError } from '$lib/server/trpc/page-errors';
 import { failFromError, formValues } from '$lib/server/forms';
 
 export const load: PageServerLoad = async (event) => {
 	if (event.locals.user?.role !== 'admin') error(403, 'error_forbidden');
-	return { staff: await orHttpError(callerFor(event).staff.listStaff()) };
+	return { staff: await callerFor(event).staff.listStaff().catch(pageError(event)) };
 };
 
 export const actions: Actions = {

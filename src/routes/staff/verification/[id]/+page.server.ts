@@ -1,10 +1,10 @@
 import type { Actions, PageServerLoad } from './$types';
 import { callerFor } from '$lib/server/trpc/caller';
-import { orHttpError } from '$lib/server/load-errors';
+import { pageError } from '$lib/server/trpc/page-errors';
 import { failFromError, formValues } from '$lib/server/forms';
 
 export const load: PageServerLoad = async (event) =>
-	orHttpError(callerFor(event).staff.verificationRequest({ id: event.params.id }));
+	callerFor(event).staff.verificationRequest({ id: event.params.id }).catch(pageError(event));
 
 export const actions: Actions = {
 	default: async (event) => {

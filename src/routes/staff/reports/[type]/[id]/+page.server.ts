@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { callerFor } from '$lib/server/trpc/caller';
-import { orHttpError } from '$lib/server/load-errors';
+import { pageError } from '$lib/server/trpc/page-errors';
 import { failFromError, formValues } from '$lib/server/forms';
 import { translate } from '$lib/i18n/translate';
 import {
@@ -23,9 +23,9 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		targetType: type,
 		targetId: event.params.id,
-		...(await orHttpError(
-			callerFor(event).staff.reportTarget({ targetType: type, targetId: event.params.id })
-		))
+		...(await callerFor(event)
+			.staff.reportTarget({ targetType: type, targetId: event.params.id })
+			.catch(pageError(event)))
 	};
 };
 
