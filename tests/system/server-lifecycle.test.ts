@@ -94,7 +94,10 @@ describe('the production server', () => {
 		expect(s.output()).toContain('fatima@tashbik.ma');
 		const health = await (await fetch(`http://127.0.0.1:${s.port}/healthz`)).json();
 		expect(health).toEqual({ status: 'ok', database: 'up', search: 'up', realtime: 'up' });
-		const html = await (await fetch(`http://127.0.0.1:${s.port}/`)).text();
+		const home = await fetch(`http://127.0.0.1:${s.port}/`);
+		// Every response carries its request id (the same id is on the request's log line).
+		expect(home.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+		const html = await home.text();
 		expect(html).toContain('<html lang="ar" dir="rtl">');
 		expect(servicesOf(dataDir).length).toBeGreaterThanOrEqual(2);
 		expect(await stop(s)).toBe(0);
@@ -137,6 +140,53 @@ describe('the production server', () => {
 		expect(result.stderr).toContain(`port ${port} is already in use`);
 		expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
 		expect(servicesOf(dataDir)).toEqual([]);
+	});
+
+	it('npm run user:create makes a staff account that can sign in (server stopped, data kept)', async () => {
+		const email = `agent-${Date.now()}@oriental.ma`;
+		const made = spawnSync(
+			'node_modules/.bin/tsx',
+			[
+				'scripts/cli/user-create.ts',
+				'--email',
+				email,
+				'--role',
+				'staff',
+				'--name',
+				'Agent du Conseil',
+				'--password',
+				'Agent-Du-Conseil-Oujda-9'
+			],
+			{
+				env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+				encoding: 'utf8',
+				timeout: 60_000
+			}
+		);
+		expect(made.status, made.stderr).toBe(0);
+		expect(made.stdout).toContain(`Created staff ${email}`);
+		const bad = spawnSync(
+			'node_modules/.bin/tsx',
+			['scripts/cli/user-create.ts', '--role', 'chief'],
+			{ env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8', timeout: 60_000 }
+		);
+		expect(bad.status).toBe(1);
+		expect(bad.stderr).toMatch(/^user:create failed: usage: npm run user:create/);
+		const s = await startServer();
+		running.push(s);
+		const res = await fetch(`http://127.0.0.1:${s.port}/sign-in`, {
+			method: 'POST',
+			headers: {
+				'content-type': 'application/x-www-form-urlencoded',
+				accept: 'text/html',
+				origin: `http://127.0.0.1:${s.port}`
+			},
+			body: `email=${encodeURIComponent(email)}&password=Agent-Du-Conseil-Oujda-9`,
+			redirect: 'manual'
+		});
+		expect(res.status).toBe(303);
+		// Staff set up their second factor before any staff work.
+		expect(res.headers.get('location')).toBe('/account/two-factor?required=1');
 	});
 
 	it('stops on a bad setting with one line naming it', async () => {

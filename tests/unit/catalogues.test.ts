@@ -9,8 +9,16 @@ const domains = readdirSync('messages').filter((d) =>
 );
 const read = (domain: string, locale: string) =>
 	JSON.parse(readFileSync(`messages/${domain}/${locale}.json`, 'utf8')) as Record<string, string>;
-const catalogue = (locale: string) =>
-	Object.assign({}, ...domains.map((d) => read(d, locale))) as Record<string, string>;
+// Read once: the checks below look up every key in every language.
+const catalogues = new Map<string, Record<string, string>>();
+const catalogue = (locale: string) => {
+	if (!catalogues.has(locale))
+		catalogues.set(
+			locale,
+			Object.assign({}, ...domains.map((d) => read(d, locale))) as Record<string, string>
+		);
+	return catalogues.get(locale)!;
+};
 const keys = (locale: string) => Object.keys(catalogue(locale)).filter((k) => k !== '$schema');
 
 function filesUnder(dir: string, ext: string[]): string[] {
