@@ -358,3 +358,22 @@ describe('cluster authorization', () => {
 		expect(staffView.pending).toHaveLength(1);
 	});
 });
+
+describe('inviting from a profile', () => {
+	it('lists the clusters a coordinator may invite an organization into, not those it is in', async () => {
+		const { listInvitableClusters } = await import('../../src/lib/server/clusters/clusters.repo');
+		const { people, orgs, as, cluster } = await setup();
+		const before = await listInvitableClusters(app.db, people[0].id, orgs[1].id);
+		expect(before.map((c) => c.id)).toEqual([cluster.id]);
+		await (
+			await as(0)
+		).clusters.invite({
+			clusterId: cluster.id,
+			organizationId: orgs[0].id,
+			targetOrgId: orgs[1].id
+		});
+		expect(await listInvitableClusters(app.db, people[0].id, orgs[1].id)).toEqual([]);
+		// Not a coordinator's manager: nothing to invite into.
+		expect(await listInvitableClusters(app.db, people[2].id, orgs[1].id)).toEqual([]);
+	});
+});

@@ -304,3 +304,27 @@ export async function listCombinedOffers(db: Queryable, clusterId: string) {
 	);
 	return rows;
 }
+
+/**
+ * Clusters the user may invite into (as a manager of their coordinating organization), that the
+ * target organization is not already in or invited to: "invite to a cluster" on a profile.
+ */
+export async function listInvitableClusters(db: Queryable, userId: string, targetOrgId: string) {
+	const { rows } = await db.query<{
+		id: string;
+		slug: string;
+		name_ar: string | null;
+		name_fr: string | null;
+		name_en: string | null;
+		coordinator_org_id: string;
+	}>(
+		`SELECT c.id, c.slug, c.name_ar, c.name_fr, c.name_en, c.coordinator_org_id
+		 FROM clusters c
+		 JOIN organization_members om ON om.organization_id = c.coordinator_org_id AND om.user_id = $1 AND om.role IN ('owner', 'admin')
+		 WHERE c.status IN ('forming', 'submitted', 'active') AND c.coordinator_org_id <> $2
+		   AND NOT EXISTS (SELECT 1 FROM cluster_members m WHERE m.cluster_id = c.id AND m.organization_id = $2 AND m.status IN ('active', 'invited'))
+		 ORDER BY c.created_at DESC`,
+		[userId, targetOrgId]
+	);
+	return rows;
+}

@@ -2,6 +2,7 @@ import type { PageServerLoad } from './$types';
 import { callerFor } from '$lib/server/trpc/caller';
 import { pageError } from '$lib/server/trpc/page-errors';
 import { pickLocalized } from '$lib/i18n/localized';
+import { listInvitableClusters } from '$lib/server/clusters/clusters.repo';
 
 export const load: PageServerLoad = async (event) => {
 	const caller = callerFor(event);
@@ -12,7 +13,7 @@ export const load: PageServerLoad = async (event) => {
 	event.setHeaders({ 'cache-control': 'private, no-cache' });
 	const origin = event.locals.deps.env.ORIGIN ?? event.url.origin;
 	if (!event.locals.user || profile.viewer.role)
-		return { profile, origin, directState: null, connect: null };
+		return { profile, origin, directState: null, connect: null, clusterInvites: [] };
 
 	// For a signed-in person of another organization: write to this one, or ask to connect.
 	const [direct, mine] = await Promise.all([
@@ -27,10 +28,16 @@ export const load: PageServerLoad = async (event) => {
 		: null;
 	const status =
 		open && (open.status === 'pending' || open.status === 'accepted') ? open.status : null;
+	// A coordinator may invite this organization into one of their clusters from here.
+	const clusterInvites =
+		profile.status === 'published'
+			? await listInvitableClusters(event.locals.deps.db, event.locals.user.id, profile.id)
+			: [];
 	return {
 		profile,
 		origin,
 		directState: direct.state,
-		connect: from.length ? { from, status } : null
+		connect: from.length ? { from, status } : null,
+		clusterInvites
 	};
 };
