@@ -219,3 +219,44 @@ test('a member reports a message, staff hide it live from the console; a suspend
 	await expect(s.getByRole('cell', { name: 'message.suspend_user' }).first()).toBeVisible();
 	for (const c of [a, b, staff]) await c.context.close();
 });
+
+test('a partner reports an organization from its profile; staff see it in the queue with the profile', async ({
+	browser,
+	baseURL
+}) => {
+	const t = tag();
+	const owner = await person(browser, baseURL!, 'Owner', 'ar-MA');
+	const claire = await person(browser, baseURL!, 'Claire', 'fr-FR');
+	const orgs = [
+		{
+			slug: `douteuse-${t}`,
+			names: { fr: `Coopérative douteuse ${t}` },
+			province: 'nador',
+			members: [{ userId: owner.id, role: 'owner' }]
+		}
+	];
+	expect(
+		(
+			await owner.context.request.post('/api/test/matching', {
+				data: { orgs },
+				headers: { origin: baseURL! }
+			})
+		).ok()
+	).toBe(true);
+	const p = await claire.context.newPage();
+	await open(p, `/o/douteuse-${t}`);
+	await p.getByText('Signaler à la modération').click();
+	await p.getByLabel('Motif', { exact: true }).selectOption('fraud');
+	await p.getByLabel('Détails (facultatif)').fill('Produits vendus comme bio sans certification');
+	await p.getByRole('button', { name: 'Envoyer le signalement' }).click();
+	await expect(
+		p.getByText('Merci. La modération du Conseil va examiner votre signalement.')
+	).toBeVisible();
+
+	const staff = await person(browser, baseURL!, 'Agent', 'fr-FR', 'staff');
+	const s = await staff.context.newPage();
+	await open(s, '/staff/reports?type=organization');
+	const group = s.locator('li.card').filter({ hasText: `Coopérative douteuse ${t}` });
+	await expect(group).toContainText('Fraude');
+	for (const c of [owner, claire, staff]) await c.context.close();
+});
