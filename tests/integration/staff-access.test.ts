@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TRPCError } from '@trpc/server';
 import { createTestApp, type TestApp } from '../helpers/test-app';
-import { appRouter } from '../../src/lib/server/trpc/root';
+import { callByPath, restrictedProcedures } from '../helpers/procedures';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -9,25 +8,8 @@ beforeAll(async () => {
 });
 afterAll(() => app?.close());
 
-type AnyProcedure = { _def: { meta?: { access?: string }; query?: boolean; mutation?: boolean } };
-const procedures = Object.entries(
-	(appRouter._def as unknown as { procedures: Record<string, AnyProcedure> }).procedures
-);
-const restricted = procedures.filter(
-	([, p]) => p._def.meta?.access === 'staff' || p._def.meta?.access === 'admin'
-);
-
-/** Calls a procedure by its dotted path, with no input: access is checked before input. */
-async function call(caller: unknown, path: string) {
-	let fn: unknown = caller;
-	for (const part of path.split('.')) fn = (fn as Record<string, unknown>)[part];
-	try {
-		await (fn as (input?: unknown) => Promise<unknown>)(undefined);
-		return 'OK';
-	} catch (err) {
-		return err instanceof TRPCError ? err.code : String(err);
-	}
-}
+const restricted = restrictedProcedures;
+const call = (caller: unknown, path: string) => callByPath(caller, path);
 
 describe('staff procedures, enumerated from the router', () => {
 	it('finds the staff console procedures', () => {

@@ -6,13 +6,15 @@ import { AppError } from '$lib/server/errors';
 import type { Locale } from '$lib/i18n/locales';
 import { translate } from '$lib/i18n/translate';
 import { hashPassword, verifyPassword, checkPasswordStrength } from './password';
-import { SESSION_ABSOLUTE_MS } from './lucia';
+import { SESSION_ABSOLUTE_MS, SESSION_IDLE } from './lucia';
 import * as repo from './auth.repo';
 import type { SignInInput, SignUpInput } from './auth.schema';
 
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
 export const THROTTLE_MAX_FAILURES = 10;
 const RESET_TOKEN_TTL_MS = 60 * 60 * 1000;
+/** The idle expiry moves forward on use when it would gain more than this (one write an hour at most). */
+export const IDLE_SLIDE_STEP_MS = 60 * 60 * 1000;
 
 export interface RequestMeta {
 	ip: string | null;
@@ -143,6 +145,20 @@ export async function validateSession(
 		return null;
 	}
 	if (!opts.allowPendingSecondFactor && awaitsSecondFactor(session, user)) return null;
+	// Lucia slides the expiry only once half of it has passed, which would end a session idle for
+	// anything between 3.5 and 7 days. Slide it on use (at most once per IDLE_SLIDE_STEP_MS) so the
+	// idle timeout is 7 days after the last use, never past the absolute lifetime.
+	const end = session.createdAt.getTime() + SESSION_ABSOLUTE_MS;
+	const wanted = Math.min(Date.now() + SESSION_IDLE.milliseconds(), end);
+	const expires = session.expiresAt.getTime();
+	if (wanted - expires > IDLE_SLIDE_STEP_MS || expires > end) {
+		session.expiresAt = new Date(wanted);
+		session.fresh = true;
+		await deps.db.query('UPDATE sessions SET expires_at = $2 WHERE id = $1', [
+			session.id,
+			session.expiresAt
+		]);
+	}
 	return { session, user, fresh: session.fresh };
 }
 

@@ -12,6 +12,7 @@ import {
 } from '$lib/server/auth/auth.schema';
 import { setSessionCookie, clearSessionCookie, setLocaleCookie } from '../session-cookie';
 import type { User } from 'lucia';
+import type { Context } from '../context';
 
 /** What the browser may know about the signed-in user. */
 export function publicUser(user: User) {
@@ -25,10 +26,20 @@ export function publicUser(user: User) {
 }
 export type PublicUser = ReturnType<typeof publicUser>;
 
+/**
+ * A new session on every sign-in and sign-up; the one this browser had (even one still waiting for
+ * its second factor) is ended, never reused (no session fixation).
+ */
+async function endPreviousSession(ctx: Context) {
+	const previous = ctx.session ?? ctx.pending?.session;
+	if (previous) await auth.signOut(ctx.deps, previous.id);
+}
+
 export const authRouter = router({
 	me: publicProcedure.query(({ ctx }) => (ctx.user ? publicUser(ctx.user) : null)),
 
 	signUp: publicProcedure.input(signUpInput).mutation(async ({ ctx, input }) => {
+		await endPreviousSession(ctx);
 		const { session, user } = await auth.signUp(ctx.deps, input, ctx);
 		setSessionCookie(ctx, session);
 		setLocaleCookie(ctx, user.locale);
@@ -36,8 +47,7 @@ export const authRouter = router({
 	}),
 
 	signIn: publicProcedure.input(signInInput).mutation(async ({ ctx, input }) => {
-		// A new session on every sign-in; an old one in this browser is ended (no fixation).
-		if (ctx.session) await auth.signOut(ctx.deps, ctx.session.id);
+		await endPreviousSession(ctx);
 		const { session, user } = await auth.signIn(ctx.deps, input, ctx);
 		setSessionCookie(ctx, session);
 		setLocaleCookie(ctx, user.locale);
