@@ -9,7 +9,7 @@ import {
 } from '../helpers/test-app';
 import { createBareContext } from '../../src/lib/server/trpc/context';
 import { createCaller } from '../../src/lib/server/trpc/root';
-import { callByPath, restrictedProcedures } from '../helpers/procedures';
+import { callByPath, restrictedProcedures } from '../helpers/staff-procedures';
 import { IDLE_SLIDE_STEP_MS, validateSession } from '../../src/lib/server/auth/auth.service';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE } from '../../src/lib/server/auth/lucia';
 

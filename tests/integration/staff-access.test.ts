@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app';
-import { callByPath, restrictedProcedures } from '../helpers/procedures';
+import { callByPath, restrictedProcedures } from '../helpers/staff-procedures';
 
 let app: TestApp;
 beforeAll(async () => {
