@@ -53,6 +53,8 @@ try {
 }
 
 const server = http.createServer((req, res) => {
+	// Static files bypass SvelteKit's hooks (which set the other security headers on everything else).
+	res.setHeader('x-content-type-options', 'nosniff');
 	if (!process.env.ORIGIN) req.headers[PROTO_HEADER] = 'http';
 	handler(req, res);
 });
