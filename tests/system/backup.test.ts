@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +9,7 @@ import {
 	type EmbeddedPostgres
 } from '../../src/lib/server/services/embedded-postgres';
 import { pickPgTool } from '../../src/lib/server/db/backup';
+import { findFreePort, stopChild } from '../../src/lib/server/services/processes';
 
 /**
  * Issue 8 item 5: `npm run db:backup` and `npm run db:restore` as an operator runs them, on the
@@ -289,6 +290,99 @@ describe('on an external database (DATABASE_URL)', () => {
 			expect(r.err).toContain('no pg_dump 18 or newer for this PostgreSQL 18 server');
 			for (const t of found) expect(r.err).toContain(`${t.major} at ${t.path}`);
 			expect(r.err).toContain('PG_BIN_DIR');
+		}
+	});
+});
+
+/**
+ * The pg_dump format needs a server no newer than the pg_dump at hand; the embedded server (18) is
+ * newer than any packaged here. With TASHBIK_TEST_PG_BIN_DIR naming the bin folder of an older
+ * PostgreSQL server (Debian 12: `apt-get download postgresql-15 && dpkg -x postgresql-15_*.deb DIR`,
+ * then DIR/usr/lib/postgresql/15/bin) and its client tools installed, this proves that path too.
+ */
+const olderServerBin = process.env.TASHBIK_TEST_PG_BIN_DIR;
+
+/** An external PostgreSQL from `bin`, run as the postgres OS user; stopped by the returned function. */
+async function startOlderServer(bin: string) {
+	const dir = tempDir('tashbik-bk-ext-');
+	const ids =
+		process.getuid?.() === 0
+			? {
+					uid: Number(execFileSync('id', ['-u', 'postgres']).toString()),
+					gid: Number(execFileSync('id', ['-g', 'postgres']).toString())
+				}
+			: {};
+	const pgdata = path.join(dir, 'pg');
+	execFileSync('mkdir', ['-m', '700', pgdata]);
+	if (ids.uid !== undefined) execFileSync('chown', [`${ids.uid}:${ids.gid}`, pgdata]);
+	execFileSync(path.join(bin, 'initdb'), ['-D', pgdata, '-U', 'postgres', '--auth=trust'], {
+		...ids,
+		stdio: 'ignore'
+	});
+	const port = await findFreePort();
+	const child = spawn(
+		path.join(bin, 'postgres'),
+		['-D', pgdata, '-p', String(port), '-h', '127.0.0.1', '-k', ''],
+		{ ...ids, stdio: ['ignore', 'ignore', 'pipe'] }
+	);
+	await new Promise<void>((resolve, reject) => {
+		child.stderr!.on('data', (c) => String(c).includes('ready to accept') && resolve());
+		child.once('exit', (code) => reject(new Error(`postgres exited with ${code}`)));
+	});
+	return {
+		url: (db: string) => `postgres://postgres@127.0.0.1:${port}/${db}`,
+		stop: async () => {
+			await stopChild(child, 'SIGINT');
+			rmSync(dir, { recursive: true, force: true });
+		}
+	};
+}
+
+describe.runIf(olderServerBin)('pg_dump custom archives, on an older external PostgreSQL', () => {
+	it('logical dump into it, then db:backup uses pg_dump -Fc and db:restore pg_restore: the same rows', async () => {
+		const server = await startOlderServer(olderServerBin!);
+		try {
+			const admin = new pg.Client({ connectionString: server.url('postgres') });
+			await admin.connect();
+			await admin.query('CREATE DATABASE src');
+			await admin.query('CREATE DATABASE dst');
+			const major = Math.floor(
+				Number((await admin.query('SHOW server_version_num')).rows[0].server_version_num) / 10000
+			);
+			await admin.end();
+			expect(pickPgTool('pg_dump', major).usable, `a pg_dump ${major}+ is installed`).toBeTruthy();
+			const loaded = script('db-restore.ts', [backupFile], {
+				DATABASE_URL: server.url('src'),
+				DATA_DIR: files
+			});
+			expect(loaded.code, loaded.err).toBe(0);
+			const archive = path.join(files, 'older.dump');
+			const b = script('db-backup.ts', ['--out', archive], {
+				DATABASE_URL: server.url('src'),
+				DATA_DIR: files
+			});
+			expect(b.code, b.err).toBe(0);
+			expect(b.out).toContain('pg_dump custom archive');
+			expect(readFileSync(archive).subarray(0, 5).toString()).toBe('PGDMP');
+			const r = script('db-restore.ts', [archive], {
+				DATABASE_URL: server.url('dst'),
+				DATA_DIR: files
+			});
+			expect(r.code, r.err).toBe(0);
+			expect(r.out).toMatch(/pg_restore \d+/);
+			const again = script('db-restore.ts', [archive], {
+				DATABASE_URL: server.url('dst'),
+				DATA_DIR: files
+			});
+			expect(again.code).toBe(1);
+			expect(again.err).toContain('--force');
+			for (const db of ['src', 'dst']) {
+				const after = await fingerprint(server.url(db));
+				expect(after.counts).toEqual(before.counts);
+				expect(after.sums).toEqual(before.sums);
+			}
+		} finally {
+			await server.stop();
 		}
 	});
 });
