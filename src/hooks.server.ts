@@ -56,7 +56,7 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	h.set('cross-origin-opener-policy', 'same-origin');
 	// Pages get SvelteKit's CSP (svelte.config.js, with nonces); anything else (tRPC and JSON answers,
 	// logos, exports) may load nothing and be framed by no one.
-	if (!h.has('content-security-policy'))
+	if (!h.has('content-security-policy') && !h.get('content-type')?.startsWith('text/html'))
 		h.set('content-security-policy', "default-src 'none'; frame-ancestors 'none'; sandbox");
 	if (event.locals.deps.env.secure)
 		h.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
