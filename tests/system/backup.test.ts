@@ -138,7 +138,7 @@ async function addEdgeCases(url: string) {
 				`INSERT INTO messages (conversation_id, seq, sender_user_id, client_id, body)
 				 VALUES ($1, (SELECT coalesce(max(seq), 0) + 1 FROM messages WHERE conversation_id = $1),
 				         $2, 'backup-test-0001', $3)`,
-				[conv.id, user, 'سلام 👋\nligne 2\t"tab" \\ fin']
+				[conv.id, user, 'سلام 👋\nligne 2\t"tab" \\ fin \u2028 \u0085']
 			);
 	} finally {
 		await c.end();

@@ -1,7 +1,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, existsSync, readdirSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, open, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, open, rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -211,7 +211,7 @@ export async function backup(
 		}
 		const counts =
 			format === 'logical' ? await logicalDump(client, opts.out, say) : await tableCounts(client);
-		const { size } = await (await open(opts.out)).stat();
+		const { size } = await stat(opts.out);
 		return {
 			file: opts.out,
 			format: format as 'pg_dump' | 'logical',
