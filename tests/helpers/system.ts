@@ -168,9 +168,14 @@ export async function trpc(
 	node: Pick<AppNode, 'url'>,
 	procedure: string,
 	input: unknown,
-	opts: { cookie?: string; mutation?: boolean; timeoutMs?: number } = {}
+	opts: {
+		cookie?: string;
+		mutation?: boolean;
+		timeoutMs?: number;
+		headers?: Record<string, string>;
+	} = {}
 ): Promise<{ status: number; body: TrpcBody; headers: Headers }> {
-	const headers: Record<string, string> = { origin: node.url };
+	const headers: Record<string, string> = { origin: node.url, ...opts.headers };
 	if (opts.cookie) headers.cookie = opts.cookie;
 	const signal = AbortSignal.timeout(opts.timeoutMs ?? 15_000);
 	const res = opts.mutation
