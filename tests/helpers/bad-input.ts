@@ -31,6 +31,8 @@ export const hostileStrings = fc.oneof(
 		'00000000-0000-0000-0000-000000000000',
 		'ffffffff-ffff-ffff-ffff-ffffffffffff',
 		'not-a-uuid',
+		'-'.repeat(36),
+		'0123456789abcdef0123456789abcdef----',
 		'9999999999999999999999',
 		'-1',
 		'NaN',

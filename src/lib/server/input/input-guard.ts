@@ -32,3 +32,8 @@ export function inputProblem(value: unknown): InputProblem | null {
 	};
 	return visit(value, 0);
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A string PostgreSQL accepts as a uuid (36 dashes, say, would fail the query with a 500). */
+export const isUuid = (s: string) => UUID.test(s);
