@@ -13,10 +13,14 @@ declare global {
 			locale: Locale;
 			ip: string | null;
 			requestId: string;
+			/** Set when a load failed because the database is unreachable (answered 503). */
+			unavailable?: boolean;
 		}
 		interface Error {
 			message: string;
 			requestId?: string;
+			/** The status actually sent when it differs from SvelteKit's (503 for an unreachable database). */
+			status?: number;
 		}
 	}
 }

@@ -1,4 +1,10 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import {
+	json,
+	type Handle,
+	type HandleServerError,
+	type RequestEvent,
+	type ServerInit
+} from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { randomUUID } from 'node:crypto';
 import { createTRPCHandle } from 'trpc-sveltekit';
@@ -31,7 +37,13 @@ const handleRequest: Handle = async ({ event, resolve }) => {
 	event.locals.session = null;
 	event.locals.pendingSecondFactor = null;
 	event.locals.locale = DEFAULT_LOCALE;
-	const response = await resolve(event);
+	event.locals.unavailable = false;
+	let response = await resolve(event);
+	// A load that failed because the database is unreachable: 503 (try again), not 500 (a bug).
+	if (event.locals.unavailable && response.status === 500)
+		response = new Response(response.body, { status: 503, headers: response.headers });
+	if (response.status === 503 && !response.headers.has('retry-after'))
+		response.headers.set('retry-after', '5');
 	response.headers.set('x-request-id', event.locals.requestId);
 	log.info(
 		{
@@ -79,7 +91,13 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 	const { deps } = event.locals;
 	const sessionId = event.cookies.get(deps.lucia.sessionCookieName);
 	if (sessionId) {
-		const result = await validateSession(deps, sessionId, { allowPendingSecondFactor: true });
+		let result;
+		try {
+			result = await validateSession(deps, sessionId, { allowPendingSecondFactor: true });
+		} catch (err) {
+			if (isConnectionError(err)) return unavailable(event);
+			throw err;
+		}
 		if (result && awaitsSecondFactor(result.session, result.user)) {
 			event.locals.pendingSecondFactor = { user: result.user, session: result.session };
 		} else if (result) {
@@ -96,6 +114,19 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 	}
 	return resolve(event);
 };
+
+/** The database is unreachable before any route ran: a short 503 in the reader's language. */
+function unavailable(event: RequestEvent): Response {
+	const { locale } = event.locals;
+	const message = translate('error_unavailable', {}, locale);
+	const headers = { 'retry-after': '5', 'cache-control': 'no-store' };
+	if (!event.request.headers.get('accept')?.includes('text/html'))
+		return json({ error: { message, code: 'SERVICE_UNAVAILABLE' } }, { status: 503, headers });
+	return new Response(
+		`<!doctype html><html lang="${locale}" dir="${dirOf(locale)}"><head><meta charset="utf-8"><title>${message}</title></head><body><p>${message}</p></body></html>`,
+		{ status: 503, headers: { ...headers, 'content-type': 'text/html; charset=utf-8' } }
+	);
+}
 
 /** SvelteKit checks the origin of form posts only; tRPC's JSON posts get the same check here. */
 const handleTrpcOrigin: Handle = async ({ event, resolve }) => {
@@ -141,8 +172,14 @@ export const handleError: HandleServerError = ({ error, event, status }) => {
 	const requestId = event.locals.requestId;
 	if (status === 404)
 		return { message: translate('error_not_found', {}, event.locals.locale), requestId };
-	if (isConnectionError(error))
-		return { message: translate('error_unavailable', {}, event.locals.locale), requestId };
+	if (isConnectionError(error) || isConnectionError((error as { cause?: unknown })?.cause)) {
+		event.locals.unavailable = true;
+		return {
+			message: translate('error_unavailable', {}, event.locals.locale),
+			requestId,
+			status: 503
+		};
+	}
 	log.error({ err: error, reqId: requestId, path: event.url.pathname }, 'unhandled error');
 	return {
 		message: translate('error_internal', {}, event.locals.locale ?? DEFAULT_LOCALE),

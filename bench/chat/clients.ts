@@ -9,8 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import pg from 'pg';
-import { Timeline } from '../../src/lib/chat/timeline';
-import type { ChatMessage } from '../../src/lib/chat/types';
+import { ChatBot } from '../../tests/helpers/chat-bot';
 import type { BenchUser } from './seed';
 import { summarize } from './stats';
 
@@ -110,89 +109,8 @@ async function latency() {
 	for (const s of sockets) s.disconnect();
 }
 
-class Bot {
-	socket: Socket;
-	timeline = new Timeline([], { fromStart: true });
-	outbox: { clientId: string; body: string }[] = [];
-	generated: string[] = [];
-	wireDuplicates = 0;
-	wireGaps = 0;
-	private flushing = false;
-	private syncing: Promise<void> | null = null;
-
-	constructor(readonly user: BenchUser) {
-		this.socket = open(user, true);
-		this.socket.on('connect', () => void this.catchUp().then(() => this.flush()));
-		this.socket.on('chat:message-created', (m: ChatMessage) => {
-			const r = this.timeline.apply(m);
-			if (r === 'duplicate') this.wireDuplicates++;
-			if (r === 'gap') {
-				this.wireGaps++;
-				void this.catchUp();
-			}
-		});
-	}
-
-	catchUp(): Promise<void> {
-		this.syncing ??= (async () => {
-			try {
-				for (;;) {
-					if (!this.socket.connected) return;
-					const ack = await this.socket
-						.timeout(5000)
-						.emitWithAck('chat:sync', {
-							conversationId: this.user.conversationId,
-							afterId: this.timeline.lastContiguousId
-						})
-						.catch(() => null);
-					if (!ack || !('data' in ack)) return;
-					this.timeline.merge(ack.data.messages);
-					if (!ack.data.more) return;
-				}
-			} finally {
-				this.syncing = null;
-			}
-		})();
-		return this.syncing;
-	}
-
-	send(body: string) {
-		const clientId = randomUUID();
-		this.generated.push(clientId);
-		this.outbox.push({ clientId, body });
-		void this.flush();
-	}
-
-	/** One at a time, in order; a lost answer is retried with the same client id. */
-	async flush() {
-		if (this.flushing) return;
-		this.flushing = true;
-		try {
-			while (this.outbox.length && this.socket.connected) {
-				const next = this.outbox[0];
-				const ack = await this.socket
-					.timeout(3000)
-					.emitWithAck('chat:send', {
-						conversationId: this.user.conversationId,
-						clientId: next.clientId,
-						body: next.body
-					})
-					.catch(() => null);
-				if (ack && 'data' in ack) {
-					this.outbox.shift();
-					this.timeline.apply(ack.data);
-				} else {
-					await sleep(ack?.error?.retryAfter ? ack.error.retryAfter * 1000 : 300);
-				}
-			}
-		} finally {
-			this.flushing = false;
-		}
-	}
-}
-
 async function chaos() {
-	const bots = cfg.users.map((u) => new Bot(u));
+	const bots = cfg.users.map((u) => new ChatBot(cfg.url, u));
 	await connectAll(bots.map((b) => b.socket));
 	say({ ready: true });
 	let disconnects = 0;

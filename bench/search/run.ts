@@ -11,7 +11,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { buildIsFresh, writeStamp } from '../../scripts/build-stamp.js';
+import { benchArgs, ensureBuild, waitUntilHealthy } from '../lib/app-server';
 import { bootRuntime } from '../../src/lib/server/runtime';
 import { parseEnv } from '../../src/lib/server/env';
 import { progressBar } from '../../src/lib/server/progress';
@@ -21,14 +21,7 @@ import { enqueueSearchSync } from '../../src/lib/server/search/outbox';
 import { pooled, runLoad, summarize, type LoadResult, type Stats } from './load';
 import { appRequest, meiliRequest, QUERIES } from './queries';
 
-const args = Object.fromEntries(
-	process.argv
-		.slice(2)
-		.join(' ')
-		.split('--')
-		.filter(Boolean)
-		.map((a) => a.trim().split(/\s+/) as [string, string])
-);
+const args = benchArgs();
 const ORGS = Number(args.orgs ?? 100_000);
 const PORT = Number(args.port ?? 4290);
 const REQUESTS = Number(args.requests ?? 3000);
@@ -39,20 +32,6 @@ const dataDir = process.env.BENCH_DATA_DIR ?? path.join(os.tmpdir(), 'tashbik-be
 const origin = `http://127.0.0.1:${PORT}`;
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', SEED: 'never' };
-
-function ensureBuild() {
-	if (buildIsFresh()) return;
-	say('building the app…');
-	const r = spawnSync(
-		process.execPath,
-		['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'],
-		{
-			stdio: 'inherit'
-		}
-	);
-	if (r.status !== 0) throw new Error('build failed');
-	writeStamp();
-}
 
 function seed(): number {
 	say(`seeding ${ORGS} organizations into ${dataDir} (idempotent; reindexes when it adds any)…`);
@@ -71,16 +50,8 @@ async function startServer(): Promise<ChildProcess> {
 		env: { ...env, PORT: String(PORT), HOST: '127.0.0.1', ORIGIN: origin },
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
-	const deadline = Date.now() + 120_000;
-	for (;;) {
-		if (server.exitCode !== null) throw new Error('the server exited');
-		const ok = await fetch(`${origin}/healthz`, { headers: { connection: 'close' } })
-			.then((r) => r.ok)
-			.catch(() => false);
-		if (ok) return server;
-		if (Date.now() > deadline) throw new Error('the server did not start');
-		await new Promise((r) => setTimeout(r, 250));
-	}
+	await waitUntilHealthy(origin, server, 120_000);
+	return server;
 }
 
 const fmt = (s: Stats) =>

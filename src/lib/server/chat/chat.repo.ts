@@ -386,10 +386,22 @@ export async function findConnectedOrgs(db: Queryable, userId: string, targetOrg
 	return rows;
 }
 
-export async function organizationExists(db: Queryable, id: string) {
+/**
+ * The organization exists for this viewer: published (a draft or hidden one is a 404 for anyone
+ * outside it, as on its profile page), one of the viewer's own, or any for staff.
+ */
+export async function organizationVisibleTo(
+	db: Queryable,
+	id: string,
+	viewer: { userId: string | null; staff: boolean }
+) {
 	const { rowCount } = await db.query(
-		`SELECT 1 FROM organizations WHERE id = $1 AND status <> 'hidden'`,
-		[id]
+		`SELECT 1 FROM organizations o
+		  WHERE o.id = $1
+		    AND ($3::boolean OR o.status = 'published'
+		         OR EXISTS (SELECT 1 FROM organization_members m
+		                     WHERE m.organization_id = o.id AND m.user_id = $2))`,
+		[id, viewer.userId, viewer.staff]
 	);
 	return (rowCount ?? 0) > 0;
 }

@@ -107,9 +107,10 @@ export type DirectStatus =
 export async function getDirectStatus(
 	deps: AppDeps,
 	userId: string | null,
-	targetOrgId: string
+	targetOrgId: string,
+	opts: { staff?: boolean } = {}
 ): Promise<DirectStatus> {
-	if (!(await repo.organizationExists(deps.db, targetOrgId)))
+	if (!(await repo.organizationVisibleTo(deps.db, targetOrgId, { userId, staff: !!opts.staff })))
 		throw new AppError('NOT_FOUND', 'chat_error_not_found');
 	if (!userId) return { state: 'signed-out' };
 	const mine = await repo.findConnectedOrgs(deps.db, userId, targetOrgId);

@@ -6,6 +6,7 @@ import { isConnectionError } from '$lib/server/db/db';
 import { translate } from '$lib/i18n/translate';
 import { localizeAppError, zodFieldErrors } from '$lib/server/trpc/error-format';
 import type { Logger } from '$lib/server/log';
+import { inputProblem } from '$lib/server/input/input-guard';
 
 /** A socket request's error, in the user's language, shaped like a tRPC error's data. */
 export function toAckError(err: unknown, locale: Locale, log: Logger): AckError {
@@ -46,6 +47,7 @@ export function request<S extends z.ZodType, T>(
 		try {
 			if (!ctx.allow())
 				throw new AppError('TOO_MANY_REQUESTS', 'error_too_many_requests', { retryAfter: 1 });
+			if (inputProblem(raw)) throw new AppError('BAD_REQUEST', 'error_invalid_input');
 			reply({ data: await fn(schema.parse(raw)) });
 		} catch (err) {
 			reply({ error: toAckError(err, ctx.locale(), ctx.log) });

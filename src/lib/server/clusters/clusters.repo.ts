@@ -1,4 +1,5 @@
 import type { Queryable } from '$lib/server/db/db';
+import { isUuid } from '$lib/server/input/input-guard';
 
 export type ClusterStatus = 'forming' | 'submitted' | 'active' | 'archived';
 export type MemberStatus = 'invited' | 'requested' | 'active' | 'declined' | 'left' | 'removed';
@@ -74,9 +75,9 @@ export async function lockCluster(db: Queryable, id: string): Promise<ClusterRow
 }
 
 export async function findCluster(db: Queryable, idOrSlug: string): Promise<ClusterRow | null> {
-	const isUuid = /^[0-9a-f-]{36}$/i.test(idOrSlug);
+	const byId = isUuid(idOrSlug);
 	const { rows } = await db.query<ClusterRow>(
-		`SELECT * FROM clusters WHERE ${isUuid ? 'id = $1::uuid' : 'slug = $1'}`,
+		`SELECT * FROM clusters WHERE ${byId ? 'id = $1::uuid' : 'slug = $1'}`,
 		[idOrSlug]
 	);
 	return rows[0] ?? null;

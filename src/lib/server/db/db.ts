@@ -35,14 +35,25 @@ export function createDb(
 		connectionTimeoutMillis: 5_000,
 		idleTimeoutMillis: 30_000
 	});
-	// A dropped idle connection (server restart) must not crash the process; the pool replaces it.
-	pool.on('error', () => {});
+	survivesDisconnects(pool);
 	return {
 		pool,
 		query: (text, params) => pool.query(text, params as unknown[]),
 		tx: (fn) => withTransaction(pool, fn),
 		end: () => pool.end()
 	};
+}
+
+/**
+ * A connection the server ends (restart, `pg_ctl stop`: "terminating connection due to
+ * administrator command") emits 'error' on its client. The pool listens only while the client is
+ * idle; a client checked out at that moment (a query in flight, a LISTEN connection held for
+ * good) has no listener, and an 'error' event without one crashes the process. The query in
+ * flight still fails with the error, and the pool replaces the client.
+ */
+export function survivesDisconnects(pool: pg.Pool, onError: (err: Error) => void = () => {}) {
+	pool.on('error', onError);
+	pool.on('connect', (client) => client.on('error', onError));
 }
 
 export async function withTransaction<T>(

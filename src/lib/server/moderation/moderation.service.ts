@@ -15,6 +15,7 @@ import { archiveCluster } from '$lib/server/clusters/clusters.service';
 import * as reports from './reports.repo';
 import type { ModerateInput } from './moderation.schema';
 import { messageTarget } from './message-target';
+import { isUuid } from '$lib/server/input/input-guard';
 
 /** Anyone signed in reports an organization, a cluster or a person; messages are reported from the chat. */
 export async function reportTarget(
@@ -30,8 +31,22 @@ export async function reportTarget(
 	const table = { organization: 'organizations', cluster: 'clusters', user: 'users' }[
 		input.targetType
 	];
-	if (!/^[0-9a-f-]{36}$/i.test(input.targetId)) throw notFound();
-	const exists = await deps.db.query(`SELECT 1 FROM ${table} WHERE id = $1`, [input.targetId]);
+	if (!isUuid(input.targetId)) throw notFound();
+	// Only what the reporter can see: a draft organization or a cluster still forming is a 404 for
+	// anyone outside it (reporting must not tell that it exists).
+	const visible = {
+		organizations: `o.status = 'published' OR EXISTS (SELECT 1 FROM organization_members m
+		                  WHERE m.organization_id = o.id AND m.user_id = $2)`,
+		clusters: `o.status IN ('active', 'archived') OR EXISTS (
+		             SELECT 1 FROM cluster_members cm JOIN organization_members m
+		                 ON m.organization_id = cm.organization_id
+		              WHERE cm.cluster_id = o.id AND m.user_id = $2)`,
+		users: '$2::uuid IS NOT NULL'
+	}[table];
+	const exists = await deps.db.query(
+		`SELECT 1 FROM ${table} o WHERE o.id = $1 AND ($3::boolean OR ${visible})`,
+		[input.targetId, user.id, user.role === 'staff' || user.role === 'admin']
+	);
 	if (!exists.rowCount) throw notFound();
 	if (input.targetType === 'user' && input.targetId === user.id)
 		throw new AppError('BAD_REQUEST', 'mod_error_report_self');

@@ -1,5 +1,6 @@
 import type { Queryable } from '$lib/server/db/db';
 import type { TargetType } from './reports.repo';
+import { isUuid } from '$lib/server/input/input-guard';
 
 export interface ContextMessage {
 	id: number;
@@ -23,7 +24,7 @@ export async function describeTarget(
 	id: string,
 	opts: { around: number }
 ) {
-	const uuid = /^[0-9a-f-]{36}$/i.test(id);
+	const uuid = isUuid(id);
 	if (type === 'organization' && uuid) {
 		const { rows } = await db.query(
 			`SELECT o.id, o.slug, o.kind, o.name_ar, o.name_fr, o.name_en, o.description_ar, o.description_fr, o.description_en,

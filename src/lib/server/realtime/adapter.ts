@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { AppDeps } from '$lib/server/deps';
+import { survivesDisconnects } from '$lib/server/db/db';
 
 /**
  * With several app nodes, a socket.io adapter carries room broadcasts and socket operations to
@@ -14,7 +15,8 @@ export async function createAdapter(deps: AppDeps) {
 			max: 3,
 			application_name: 'tashbik-realtime'
 		});
-		pool.on('error', (err) =>
+		// The adapter holds a LISTEN connection for good; it reconnects on 'end' by itself.
+		survivesDisconnects(pool, (err) =>
 			deps.log.warn({ err: err.message }, 'realtime adapter connection error')
 		);
 		await pool.query(`CREATE TABLE IF NOT EXISTS socket_io_attachments (

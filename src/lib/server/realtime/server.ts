@@ -92,7 +92,10 @@ export async function attachRealtime(httpServer: HttpServer, deps: AppDeps) {
 		io,
 		bus,
 		async close() {
-			io.disconnectSockets(true);
+			// Closing the transports, not disconnecting the sockets: a socket.io client told "server
+			// disconnect" never reconnects by itself, so every open tab would stay offline after a
+			// restart or a rolling deploy; on "transport close" it reconnects (to this node when it
+			// is back, or to another behind the proxy) and catches up.
 			// Not io.close(): that would also close the HTTP server, which belongs to the caller.
 			io.engine.close();
 			// The adapter holds a listening connection from its pool until it is closed itself;

@@ -18,6 +18,8 @@ interface Options {
 	dataDir: string;
 	log: (msg: string) => void;
 	onProgress?: (step: string) => void;
+	/** Fixed port, for restarting on the same address (fault tests); otherwise a free one. */
+	port?: number;
 }
 
 const USER = 'postgres';
@@ -80,7 +82,8 @@ export function resolvePgDataDir(dataDir: string): string {
 export async function startEmbeddedPostgres({
 	dataDir,
 	log,
-	onProgress
+	onProgress,
+	port: fixedPort
 }: Options): Promise<EmbeddedPostgres> {
 	const ids = runAsIds();
 	const pgdata = resolvePgDataDir(dataDir);
@@ -131,7 +134,7 @@ export async function startEmbeddedPostgres({
 	}
 	await chmod(pgdata, 0o700).catch(() => {});
 
-	const port = await findFreePort();
+	const port = fixedPort ?? (await findFreePort());
 	onProgress?.('starting PostgreSQL');
 	const child = spawn(
 		postgres,

@@ -4,6 +4,7 @@ import type { Context } from './context';
 import { AppError, type AppErrorCode } from '$lib/server/errors';
 import { isConnectionError } from '$lib/server/db/db';
 import { localizeError } from './error-format';
+import { inputProblem } from '$lib/server/input/input-guard';
 
 const TRPC_CODE: Record<AppErrorCode, TRPCError['code']> = {
 	BAD_REQUEST: 'BAD_REQUEST',
@@ -63,11 +64,18 @@ const mapErrors = t.middleware(async ({ next }) => {
 	return result;
 });
 
+/** Text PostgreSQL cannot hold and absurdly deep payloads are bad input, before any schema. */
+const guardInput = t.middleware(({ rawInput, next }) => {
+	if (inputProblem(rawInput))
+		throw new TRPCError({ code: 'BAD_REQUEST', message: 'error_invalid_input' });
+	return next();
+});
+
 export const router = t.router;
 export const middleware = t.middleware;
 export const createCallerFactory = t.createCallerFactory;
 
-export const publicProcedure = t.procedure.use(mapErrors);
+export const publicProcedure = t.procedure.use(mapErrors).use(guardInput);
 
 export const protectedProcedure = publicProcedure
 	.meta({ access: 'protected' })

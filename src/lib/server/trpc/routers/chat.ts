@@ -41,7 +41,9 @@ export const chatRouter = router({
 	directStatus: publicProcedure
 		.input(z.object({ organizationId: z.uuid() }))
 		.query(({ ctx, input }) =>
-			conversations.getDirectStatus(ctx.deps, ctx.user?.id ?? null, input.organizationId)
+			conversations.getDirectStatus(ctx.deps, ctx.user?.id ?? null, input.organizationId, {
+				staff: ctx.user?.role === 'staff' || ctx.user?.role === 'admin'
+			})
 		),
 	openDirect: protectedProcedure
 		.input(s.openDirectInput)
