@@ -35,7 +35,7 @@ describe('staff procedures, enumerated from the router', () => {
 		}
 	);
 
-	it.each(restricted.filter(([, p]) => p._def.meta?.access === 'admin').map(([p]) => p))(
+	it.each(restricted.filter(([, p]) => p.meta?.access === 'admin').map(([p]) => p))(
 		'%s refuses staff who are not admins',
 		async (path) => {
 			expect(await call(await app.caller(await app.user({ role: 'staff' })), path)).toBe(
