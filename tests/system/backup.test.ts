@@ -301,6 +301,35 @@ describe('on an external database (DATABASE_URL)', () => {
  * then DIR/usr/lib/postgresql/15/bin) and its client tools installed, this proves that path too.
  */
 const olderServerBin = process.env.TASHBIK_TEST_PG_BIN_DIR;
+/**
+ * Or an older server that already runs: TASHBIK_TEST_PG_URL names a database on it whose user may
+ * create databases (CI: the machine's PostgreSQL 15, with Debian's pg_dump 15).
+ */
+const olderServerUrl = process.env.TASHBIK_TEST_PG_URL;
+
+/** Two scratch databases on a running server, dropped again by `stop`. */
+function onRunningServer(adminUrl: string) {
+	const suffix = `${process.pid}_${Date.now()}`;
+	const names: Record<string, string> = {
+		src: `tashbik_bk_src_${suffix}`,
+		dst: `tashbik_bk_dst_${suffix}`
+	};
+	return {
+		admin: adminUrl,
+		names,
+		url: (db: string) => {
+			const u = new URL(adminUrl);
+			u.pathname = `/${names[db]}`;
+			return u.toString();
+		},
+		stop: async () => {
+			const admin = new pg.Client({ connectionString: adminUrl });
+			await admin.connect();
+			for (const db of Object.values(names)) await admin.query(`DROP DATABASE IF EXISTS ${db}`);
+			await admin.end();
+		}
+	};
+}
 
 /** An external PostgreSQL from `bin`, run as the postgres OS user; stopped by the returned function. */
 async function startOlderServer(bin: string) {
@@ -338,51 +367,63 @@ async function startOlderServer(bin: string) {
 	};
 }
 
-describe.runIf(olderServerBin)('pg_dump custom archives, on an older external PostgreSQL', () => {
-	it('logical dump into it, then db:backup uses pg_dump -Fc and db:restore pg_restore: the same rows', async () => {
-		const server = await startOlderServer(olderServerBin!);
-		try {
-			const admin = new pg.Client({ connectionString: server.url('postgres') });
-			await admin.connect();
-			await admin.query('CREATE DATABASE src');
-			await admin.query('CREATE DATABASE dst');
-			const major = Math.floor(
-				Number((await admin.query('SHOW server_version_num')).rows[0].server_version_num) / 10000
-			);
-			await admin.end();
-			expect(pickPgTool('pg_dump', major).usable, `a pg_dump ${major}+ is installed`).toBeTruthy();
-			const loaded = script('db-restore.ts', [backupFile], {
-				DATABASE_URL: server.url('src'),
-				DATA_DIR: files
-			});
-			expect(loaded.code, loaded.err).toBe(0);
-			const archive = path.join(files, 'older.dump');
-			const b = script('db-backup.ts', ['--out', archive], {
-				DATABASE_URL: server.url('src'),
-				DATA_DIR: files
-			});
-			expect(b.code, b.err).toBe(0);
-			expect(b.out).toContain('pg_dump custom archive');
-			expect(readFileSync(archive).subarray(0, 5).toString()).toBe('PGDMP');
-			const r = script('db-restore.ts', [archive], {
-				DATABASE_URL: server.url('dst'),
-				DATA_DIR: files
-			});
-			expect(r.code, r.err).toBe(0);
-			expect(r.out).toMatch(/pg_restore \d+/);
-			const again = script('db-restore.ts', [archive], {
-				DATABASE_URL: server.url('dst'),
-				DATA_DIR: files
-			});
-			expect(again.code).toBe(1);
-			expect(again.err).toContain('--force');
-			for (const db of ['src', 'dst']) {
-				const after = await fingerprint(server.url(db));
-				expect(after.counts).toEqual(before.counts);
-				expect(after.sums).toEqual(before.sums);
+describe.runIf(olderServerBin || olderServerUrl)(
+	'pg_dump custom archives, on an older external PostgreSQL',
+	() => {
+		it('logical dump into it, then db:backup uses pg_dump -Fc and db:restore pg_restore: the same rows', async () => {
+			const server = olderServerBin
+				? {
+						...(await startOlderServer(olderServerBin)),
+						admin: null,
+						names: { src: 'src', dst: 'dst' }
+					}
+				: onRunningServer(olderServerUrl!);
+			try {
+				const admin = new pg.Client({ connectionString: server.admin ?? server.url('postgres') });
+				await admin.connect();
+				await admin.query(`CREATE DATABASE ${server.names.src}`);
+				await admin.query(`CREATE DATABASE ${server.names.dst}`);
+				const major = Math.floor(
+					Number((await admin.query('SHOW server_version_num')).rows[0].server_version_num) / 10000
+				);
+				await admin.end();
+				expect(
+					pickPgTool('pg_dump', major).usable,
+					`a pg_dump ${major}+ is installed`
+				).toBeTruthy();
+				const loaded = script('db-restore.ts', [backupFile], {
+					DATABASE_URL: server.url('src'),
+					DATA_DIR: files
+				});
+				expect(loaded.code, loaded.err).toBe(0);
+				const archive = path.join(files, 'older.dump');
+				const b = script('db-backup.ts', ['--out', archive], {
+					DATABASE_URL: server.url('src'),
+					DATA_DIR: files
+				});
+				expect(b.code, b.err).toBe(0);
+				expect(b.out).toContain('pg_dump custom archive');
+				expect(readFileSync(archive).subarray(0, 5).toString()).toBe('PGDMP');
+				const r = script('db-restore.ts', [archive], {
+					DATABASE_URL: server.url('dst'),
+					DATA_DIR: files
+				});
+				expect(r.code, r.err).toBe(0);
+				expect(r.out).toMatch(/pg_restore \d+/);
+				const again = script('db-restore.ts', [archive], {
+					DATABASE_URL: server.url('dst'),
+					DATA_DIR: files
+				});
+				expect(again.code).toBe(1);
+				expect(again.err).toContain('--force');
+				for (const db of ['src', 'dst']) {
+					const after = await fingerprint(server.url(db));
+					expect(after.counts).toEqual(before.counts);
+					expect(after.sums).toEqual(before.sums);
+				}
+			} finally {
+				await server.stop();
 			}
-		} finally {
-			await server.stop();
-		}
-	});
-});
+		});
+	}
+);
