@@ -29,7 +29,7 @@ beforeAll(async () => {
 afterAll(async () => {
 	await app?.stop();
 	await services?.close();
-});
+}, 60_000);
 
 const profile = (id: string, i: number, version: number) => ({
 	id,

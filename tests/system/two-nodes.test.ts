@@ -180,14 +180,18 @@ describe.each([
 			{ cookie: editor.cookie, mutation: true }
 		);
 		expect(res.status).toBe(200);
-		const found = await eventually('found by search on node B', async () => {
-			const r = await trpc(b, 'search.organizations', { q: `zaytoun ${adapter}` });
-			const data = r.body.result?.data as
-				{ degraded: boolean; hits: { id: string; name?: string }[] } | undefined;
-			return data && !data.degraded && data.hits.some((h) => h.id === editor.orgId)
-				? data
-				: undefined;
-		});
+		const found = await eventually(
+			'found by search on node B',
+			async () => {
+				const r = await trpc(b, 'search.organizations', { q: `zaytoun ${adapter}` });
+				const data = r.body.result?.data as
+					{ degraded: boolean; hits: { id: string; name?: string }[] } | undefined;
+				return data && !data.degraded && data.hits.some((h) => h.id === editor.orgId)
+					? data
+					: undefined;
+			},
+			60_000
+		);
 		expect(found.degraded).toBe(false);
 	});
 });
