@@ -17,6 +17,7 @@ import { appRouter } from '$lib/server/trpc/root';
 import { createContext } from '$lib/server/trpc/context';
 import { TRPC_PATH, trpcResponseMeta } from '$lib/server/trpc/http';
 import { isConnectionError } from '$lib/server/db/db';
+import { AppError } from '$lib/server/errors';
 import { translate } from '$lib/i18n/translate';
 
 export const init: ServerInit = async () => {
@@ -168,11 +169,21 @@ export const handle = sequence(
 	handleTrpc
 );
 
+/** The database could not be reached: raw, or as a procedure's error rethrown by a load. */
+function storeUnavailable(error: unknown) {
+	const cause = (error as { cause?: unknown })?.cause;
+	return (
+		isConnectionError(error) ||
+		isConnectionError(cause) ||
+		(cause instanceof AppError && cause.code === 'SERVICE_UNAVAILABLE')
+	);
+}
+
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	const requestId = event.locals.requestId;
 	if (status === 404)
 		return { message: translate('error_not_found', {}, event.locals.locale), requestId };
-	if (isConnectionError(error) || isConnectionError((error as { cause?: unknown })?.cause)) {
+	if (storeUnavailable(error)) {
 		event.locals.unavailable = true;
 		return {
 			message: translate('error_unavailable', {}, event.locals.locale),

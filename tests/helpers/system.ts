@@ -48,8 +48,11 @@ export interface Services {
 	close(): Promise<void>;
 }
 
-/** An external PostgreSQL (migrated) and Meilisearch for app processes to share. */
-export async function startServices(prefix = 'tashbik-sys-'): Promise<Services> {
+/** An external PostgreSQL (migrated unless told otherwise) and Meilisearch for app processes to share. */
+export async function startServices(
+	prefix = 'tashbik-sys-',
+	opts: { migrate?: boolean } = {}
+): Promise<Services> {
 	const dir = tempDir(prefix);
 	let pg: EmbeddedPostgres | null = await startEmbeddedPostgres({ dataDir: dir, log: quiet });
 	const pgPort = pg.port;
@@ -60,9 +63,12 @@ export async function startServices(prefix = 'tashbik-sys-'): Promise<Services> 
 	const meiliUrl = meili.url;
 	const meiliPort = Number(new URL(meiliUrl).port);
 	const db = createDb(pg.url, { max: 4 });
-	// Migrated before any node starts, so the test can write its data before and between starts.
-	await migrate(db, path.resolve('db/migrations'));
-	await syncTaxonomy(db);
+	// Migrated before any node starts, so the test can write its data before and between starts
+	// (unless the test wants the nodes to migrate an empty database themselves).
+	if (opts.migrate !== false) {
+		await migrate(db, path.resolve('db/migrations'));
+		await syncTaxonomy(db);
+	}
 	return {
 		dir,
 		databaseUrl: pg.url,

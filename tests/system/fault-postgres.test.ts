@@ -78,16 +78,18 @@ describe('PostgreSQL stopped while requests flow', () => {
 		// Requests in flight while PostgreSQL goes away.
 		running = true;
 		const statuses: number[] = [];
-		background = (async () => {
+		// Three clients at once, so that some requests are mid-query when the connections drop.
+		const client = async () => {
 			while (running) {
 				const [a, b] = await Promise.all([
 					unread().catch(() => ({ status: 0 })),
 					page('/', owner.cookie).catch(() => ({ status: 0 }))
 				]);
 				statuses.push(a.status, b.status);
-				await sleep(50);
+				await sleep(20);
 			}
-		})();
+		};
+		background = Promise.all([client(), client(), client()]).then(() => {});
 		await sleep(500);
 		await services.stopPostgres();
 
@@ -97,13 +99,22 @@ describe('PostgreSQL stopped while requests flow', () => {
 			expect(home.status).toBe(503);
 			expect(home.text).toContain(UNAVAILABLE_EN);
 			expect(home.retryAfter).toBe('5');
+			// A load that rethrows the procedure's error as it is (the error page, answered 503).
+			const cluster = await page('/c/some-cluster');
+			expect(cluster.status).toBe(503);
+			expect(cluster.text).toContain(UNAVAILABLE_EN);
+			expect(cluster.text).toContain('503');
 			const signedIn = await page('/my', owner.cookie);
 			expect(signedIn.status).toBe(503);
 			expect(signedIn.text).toContain(UNAVAILABLE_EN);
-			for (const call of [unread, mine]) {
+			// A visitor's procedure (the query itself fails) and members' (their session cannot be read).
+			const visitorCall = () =>
+				trpc(app, 'organizations.bySlug', { slug: 'pgfault-0' }, { headers: english });
+			for (const call of [visitorCall, unread, mine]) {
 				const res = await call();
 				expect(res.status).toBe(503);
 				expect(res.body.error?.message).toBe(UNAVAILABLE_EN);
+				expect(res.headers.get('retry-after')).toBe('5');
 			}
 			const signIn = await fetch(`${app.url}/sign-in`, {
 				method: 'POST',
@@ -143,7 +154,14 @@ describe('PostgreSQL stopped while requests flow', () => {
 		running = false;
 		await background;
 		// While it was down, the requests in flight got 503, never a 500.
-		expect(statuses.filter((s) => s !== 200 && s !== 503)).toEqual([]);
+		expect(
+			statuses.filter((s) => s !== 200 && s !== 503),
+			app
+				.output()
+				.split('\n')
+				.filter((l) => l.includes('"level":50'))
+				.join('\n')
+		).toEqual([]);
 		expect(statuses).toContain(503);
 
 		// The socket reconnects and its session is read again.

@@ -19,8 +19,7 @@ export async function createAdapter(deps: AppDeps) {
 		survivesDisconnects(pool, (err) =>
 			deps.log.warn({ err: err.message }, 'realtime adapter connection error')
 		);
-		await pool.query(`CREATE TABLE IF NOT EXISTS socket_io_attachments (
-			id bigserial UNIQUE, created_at timestamptz DEFAULT now(), payload bytea)`);
+		// Its table comes from migration 0090 (created here, two nodes starting together raced).
 		return {
 			factory: pgAdapter(pool, { tableName: 'socket_io_attachments', heartbeatInterval: 5000 }),
 			close: () => pool.end()
