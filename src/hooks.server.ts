@@ -135,8 +135,16 @@ export const handle = sequence(
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	const requestId = event.locals.requestId;
-	if (status === 404)
-		return { message: translate('error_not_found', {}, event.locals.locale), requestId };
+	// A client error SvelteKit raised itself (404, 413 body too large, 405...) is not a fault.
+	if (status < 500) {
+		const key =
+			status === 404
+				? 'error_not_found'
+				: status === 413
+					? 'error_too_large'
+					: 'error_invalid_input';
+		return { message: translate(key, {}, event.locals.locale ?? DEFAULT_LOCALE), requestId };
+	}
 	if (isConnectionError(error))
 		return { message: translate('error_unavailable', {}, event.locals.locale), requestId };
 	log.error({ err: error, reqId: requestId, path: event.url.pathname }, 'unhandled error');
