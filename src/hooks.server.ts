@@ -12,6 +12,7 @@ import { createContext } from '$lib/server/trpc/context';
 import { TRPC_PATH, trpcResponseMeta } from '$lib/server/trpc/http';
 import { isConnectionError } from '$lib/server/db/db';
 import { translate } from '$lib/i18n/translate';
+import { inputProblem } from '$lib/server/input/input-guard';
 
 export const init: ServerInit = async () => {
 	await getRuntime();
@@ -69,6 +70,28 @@ const handleLocale: Handle = ({ event, resolve }) =>
 				html.replace('%lang%', event.locals.locale).replace('%dir%', dirOf(event.locals.locale))
 		});
 	});
+
+/**
+ * Route parameters and query strings with text PostgreSQL cannot hold (NUL, lone surrogates) are bad
+ * input before any load or action reads them (some pass them to SQL directly).
+ */
+const handleBadUrl: Handle = ({ event, resolve }) => {
+	const { searchParams, pathname } = event.url;
+	// tRPC answers in its own JSON shape; its input guard is a middleware of every procedure.
+	if (pathname.startsWith(TRPC_PATH)) return resolve(event);
+	if (
+		inputProblem([
+			Object.values(event.params),
+			[...searchParams.keys()],
+			[...searchParams.values()]
+		])
+	)
+		return new Response(translate('error_invalid_input', {}, event.locals.locale), {
+			status: 400,
+			headers: { 'content-type': 'text/plain; charset=utf-8' }
+		});
+	return resolve(event);
+};
 
 /** Session validated once per request, into locals. */
 const handleAuth: Handle = async ({ event, resolve }) => {
@@ -128,6 +151,7 @@ export const handle = sequence(
 	handleRequest,
 	handleSecurityHeaders,
 	handleLocale,
+	handleBadUrl,
 	handleAuth,
 	handleTrpcOrigin,
 	handleTrpc

@@ -413,6 +413,28 @@ describe('tRPC over HTTP with garbage', () => {
 		expect(cross.status).toBe(403);
 	});
 
+	it('NUL and broken text in paths, queries and forms are a 400, never a 500', async () => {
+		const cookie = await cookieOf('member');
+		for (const url of [
+			`/o/a%00b`,
+			`/o/a%00b/verification`,
+			`/c/a%00b`,
+			`/messages/with/a%00b`,
+			`/staff/reports/organization/a%00b`,
+			`/search?q=a%00b`,
+			`/invitations/a%00b`,
+			`/o/${w.orgA.slug}?x%00=1`
+		]) {
+			const res = await fetch(base + url, { headers: cookie, redirect: 'manual' });
+			expect(res.status, url).toBe(400);
+		}
+		const form = await post(`/o/${w.orgA.slug}/verification`, 'default', 'member', {
+			registrationNumber: 'R\u0000-1',
+			note: 'x'
+		});
+		expect(form.status).toBe(400);
+	});
+
 	it('the server still answers its health check, and logged no unhandled error', async () => {
 		const res = await fetch(`${base}/healthz`);
 		expect(res.status).toBe(200);
