@@ -48,7 +48,7 @@ export const actions: Actions = {
 		};
 		if (inputProblem(values)) {
 			const message = translate('error_invalid_input', {}, locals.locale);
-			return fail(400, { message, fieldErrors: {}, values });
+			return fail(400, { message, fieldErrors: {} as Record<string, string[]>, values });
 		}
 		try {
 			await requestVerification(locals.deps, locals.user, {
