@@ -68,6 +68,8 @@ export default defineConfig({
 					environment: 'node',
 					sequence: { groupOrder: 2 },
 					include: ['tests/system/**/*.test.ts'],
+					// PostgreSQL and Meilisearch for the tests that run the built server against a test database.
+					globalSetup: ['tests/integration/global-setup.ts'],
 					testTimeout: 120_000,
 					fileParallelism: false
 				}

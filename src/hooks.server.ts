@@ -19,6 +19,7 @@ import { TRPC_PATH, trpcResponseMeta } from '$lib/server/trpc/http';
 import { isConnectionError } from '$lib/server/db/db';
 import { AppError } from '$lib/server/errors';
 import { translate } from '$lib/i18n/translate';
+import { inputProblem } from '$lib/server/input/input-guard';
 
 export const init: ServerInit = async () => {
 	await getRuntime();
@@ -86,6 +87,28 @@ const handleLocale: Handle = ({ event, resolve }) =>
 				html.replace('%lang%', event.locals.locale).replace('%dir%', dirOf(event.locals.locale))
 		});
 	});
+
+/**
+ * Route parameters and query strings with text PostgreSQL cannot hold (NUL, lone surrogates) are bad
+ * input before any load or action reads them (some pass them to SQL directly).
+ */
+const handleBadUrl: Handle = ({ event, resolve }) => {
+	const { searchParams, pathname } = event.url;
+	// tRPC answers in its own JSON shape; its input guard is a middleware of every procedure.
+	if (pathname.startsWith(TRPC_PATH)) return resolve(event);
+	if (
+		inputProblem([
+			Object.values(event.params),
+			[...searchParams.keys()],
+			[...searchParams.values()]
+		])
+	)
+		return new Response(translate('error_invalid_input', {}, event.locals.locale), {
+			status: 400,
+			headers: { 'content-type': 'text/plain; charset=utf-8' }
+		});
+	return resolve(event);
+};
 
 /** Session validated once per request, into locals. */
 const handleAuth: Handle = async ({ event, resolve }) => {
@@ -164,6 +187,7 @@ export const handle = sequence(
 	handleRequest,
 	handleSecurityHeaders,
 	handleLocale,
+	handleBadUrl,
 	handleAuth,
 	handleTrpcOrigin,
 	handleTrpc
@@ -181,8 +205,16 @@ function storeUnavailable(error: unknown) {
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	const requestId = event.locals.requestId;
-	if (status === 404)
-		return { message: translate('error_not_found', {}, event.locals.locale), requestId };
+	// A client error SvelteKit raised itself (404, 413 body too large, 405...) is not a fault.
+	if (status < 500) {
+		const key =
+			status === 404
+				? 'error_not_found'
+				: status === 413
+					? 'error_too_large'
+					: 'error_invalid_input';
+		return { message: translate(key, {}, event.locals.locale ?? DEFAULT_LOCALE), requestId };
+	}
 	if (storeUnavailable(error)) {
 		event.locals.unavailable = true;
 		return {

@@ -30,7 +30,10 @@ export async function buildAuthzWorld(app: TestApp) {
 	});
 	const orgDraft = await makeOrg(app, alice, {
 		status: 'draft',
-		input: { name: { ar: null, fr: `Brouillon ${secret}`, en: null } }
+		input: {
+			name: { ar: null, fr: 'Brouillon', en: null },
+			description: { ar: null, fr: `Projet ${secret}`, en: null }
+		}
 	});
 	const orgB = await makeOrg(app, bob);
 	const orgC = await makeOrg(app, carol);
@@ -61,7 +64,8 @@ export async function buildAuthzWorld(app: TestApp) {
 	// A cluster still forming, coordinated by A.
 	const cluster = await a.clusters.propose({
 		organizationId: orgA.id,
-		nameFr: `Grappe ${secret}`,
+		nameFr: 'Grappe du miel',
+		purposeFr: `Projet ${secret}`,
 		sectorCode: 'agriculture',
 		provinces: []
 	});

@@ -35,7 +35,12 @@ export const actions: Actions = {
 		return { done: 'account_done_email' };
 	},
 	others: async (event) => {
-		const { ended } = await callerFor(event).account.signOutOtherSessions();
-		return { done: 'account_done_others', ended };
+		try {
+			const { ended } = await callerFor(event).account.signOutOtherSessions();
+			return { done: 'account_done_others', ended };
+		} catch (err) {
+			// A signed-out post (an expired session) is refused, not a 500.
+			return failFromError(err, event.locals.locale, { form: 'others' });
+		}
 	}
 };

@@ -3,7 +3,9 @@ import type { Actions, PageServerLoad } from './$types';
 import { getOrgRole } from '$lib/server/organizations/membership';
 import { listForOrganization } from '$lib/server/verification/verification.repo';
 import { requestVerification } from '$lib/server/verification/verification.service';
-import { AppError } from '$lib/server/errors';
+import { AppError, HTTP_STATUS } from '$lib/server/errors';
+import { inputProblem } from '$lib/server/input/input-guard';
+import { translate } from '$lib/i18n/translate';
 import { localizeAppError } from '$lib/server/trpc/error-format';
 import type { Queryable } from '$lib/server/db/db';
 
@@ -33,6 +35,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 };
 
 export const actions: Actions = {
+	// Calls the service directly (the document's bytes), so it guards its text itself.
 	default: async ({ locals, params, request }) => {
 		if (!locals.user) error(401, 'error_sign_in_required');
 		const org = await orgBySlug(locals.deps.db, params.slug);
@@ -43,6 +46,10 @@ export const actions: Actions = {
 			registrationNumber: String(form.get('registrationNumber') ?? ''),
 			note: String(form.get('note') ?? '')
 		};
+		if (inputProblem(values)) {
+			const message = translate('error_invalid_input', {}, locals.locale);
+			return fail(400, { message, fieldErrors: {} as Record<string, string[]>, values });
+		}
 		try {
 			await requestVerification(locals.deps, locals.user, {
 				organizationId: org.id,
@@ -54,7 +61,8 @@ export const actions: Actions = {
 		} catch (err) {
 			if (err instanceof AppError) {
 				const l = localizeAppError(err, locals.locale);
-				return fail(err.code === 'PAYLOAD_TOO_LARGE' ? 413 : err.code === 'CONFLICT' ? 409 : 400, {
+				// Someone else's organization does not exist for them, as on the page itself.
+				return fail(err.code === 'FORBIDDEN' ? 404 : HTTP_STATUS[err.code], {
 					message: l.message,
 					fieldErrors: l.fieldErrors ?? {},
 					values
