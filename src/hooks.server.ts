@@ -12,6 +12,7 @@ import { createContext } from '$lib/server/trpc/context';
 import { TRPC_PATH, trpcResponseMeta } from '$lib/server/trpc/http';
 import { isConnectionError } from '$lib/server/db/db';
 import { translate } from '$lib/i18n/translate';
+import { handlePageCache } from '$lib/server/page-cache';
 
 export const init: ServerInit = async () => {
 	await getRuntime();
@@ -127,6 +128,7 @@ const handleTrpc = createTRPCHandle({
 export const handle = sequence(
 	handleRequest,
 	handleSecurityHeaders,
+	handlePageCache,
 	handleLocale,
 	handleAuth,
 	handleTrpcOrigin,
