@@ -20,6 +20,7 @@ import { isConnectionError } from '$lib/server/db/db';
 import { AppError } from '$lib/server/errors';
 import { translate } from '$lib/i18n/translate';
 import { inputProblem } from '$lib/server/input/input-guard';
+import { handlePageCache } from '$lib/server/page-cache';
 
 export const init: ServerInit = async () => {
 	await getRuntime();
@@ -186,6 +187,7 @@ const handleTrpc = createTRPCHandle({
 export const handle = sequence(
 	handleRequest,
 	handleSecurityHeaders,
+	handlePageCache,
 	handleLocale,
 	handleBadUrl,
 	handleAuth,

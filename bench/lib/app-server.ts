@@ -2,6 +2,7 @@
 // its embedded services and the demo seed, or an app already running at a given URL; and a demo
 // account signed in through the real sign-in form.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { buildIsFresh, writeStamp } from '../../scripts/build-stamp.js';
@@ -13,6 +14,8 @@ export interface App {
 	origin: string;
 	/** The server process, when this bench started it. */
 	server: ChildProcess | null;
+	/** Its data directory, when this bench started it. */
+	dataDir: string | null;
 	stop(): Promise<void>;
 }
 
@@ -61,7 +64,13 @@ export function ensureBuild() {
  * `port` with a data directory of its own (kept between runs: the demo seed runs on the first).
  */
 export async function startApp(opts: { url?: string; port: number; name: string }): Promise<App> {
-	if (opts.url) return { origin: opts.url.replace(/\/$/, ''), server: null, stop: async () => {} };
+	if (opts.url)
+		return {
+			origin: opts.url.replace(/\/$/, ''),
+			server: null,
+			dataDir: null,
+			stop: async () => {}
+		};
 	ensureBuild();
 	const origin = `http://127.0.0.1:${opts.port}`;
 	const dataDir =
@@ -73,7 +82,7 @@ export async function startApp(opts: { url?: string; port: number; name: string 
 		env: {
 			...process.env,
 			DATA_DIR: dataDir,
-			LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+			LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
 			PORT: String(opts.port),
 			HOST: '127.0.0.1',
 			ORIGIN: origin
@@ -81,9 +90,11 @@ export async function startApp(opts: { url?: string; port: number; name: string 
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
 	await waitUntilHealthy(origin, server);
+	await waitForSearchIdle(dataDir);
 	return {
 		origin,
 		server,
+		dataDir,
 		stop: () =>
 			new Promise<void>((resolve) => {
 				if (server.exitCode !== null) return resolve();
@@ -91,6 +102,26 @@ export async function startApp(opts: { url?: string; port: number; name: string 
 				server.kill('SIGTERM');
 			})
 	};
+}
+
+/**
+ * Waits until the bundled Meilisearch has no task left (the first start indexes the whole demo,
+ * a restart may re-apply settings): measuring meanwhile would measure the indexing.
+ */
+export async function waitForSearchIdle(dataDir: string) {
+	const dir = path.join(dataDir, 'meili');
+	const state = JSON.parse(await readFile(path.join(dir, 'state.json'), 'utf8').catch(() => '{}'));
+	if (!state.port) return;
+	const key = (await readFile(path.join(dir, 'master-key'), 'utf8')).trim();
+	const url = `http://127.0.0.1:${state.port}/tasks?statuses=enqueued,processing&limit=1`;
+	for (let announced = false; ;) {
+		const res = await fetch(url, { headers: { authorization: `Bearer ${key}` } });
+		const { total } = (await res.json()) as { total: number };
+		if (!total) return;
+		if (!announced) say('waiting for Meilisearch to finish indexing…');
+		announced = true;
+		await new Promise((r) => setTimeout(r, 500));
+	}
 }
 
 /** Signs a demo account in through the sign-in form; returns the Cookie header to send. */

@@ -5,10 +5,12 @@
 //
 //   npm run bench:lighthouse                      # starts the built server with the demo seed
 //   npm run bench:lighthouse -- --url http://host # an app already running with the demo seed
-//   options: --runs 3 --form mobile|desktop|both --port 4291 --only home,chat
+//   options: --runs 3 --form mobile|desktop|both --port 4291 --only home,chat --save <dir>
 import lighthouse, { type Flags } from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import * as chromeLauncher from 'chrome-launcher';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import {
 	benchArgs,
 	DEMO_PROFILE,
@@ -22,10 +24,14 @@ const args = benchArgs();
 const RUNS = Number(args.runs ?? 3);
 const FORMS: string[] = (args.form ?? 'both') === 'both' ? ['mobile', 'desktop'] : [args.form!];
 const ONLY = args.only?.split(',');
+/** A folder to write each page's median report to (JSON, for Lighthouse's viewer). */
+const SAVE = args.save;
 const TARGETS = { performance: 90, accessibility: 95, 'best-practices': 95, seo: 0 } as const;
 type Category = keyof typeof TARGETS;
 const CATEGORIES = Object.keys(TARGETS) as Category[];
 const say = (line: string) => process.stdout.write(`${line}\n`);
+
+const config = (form: string) => (form === 'desktop' ? desktopConfig : undefined);
 
 const median = (xs: number[]) => {
 	const s = [...xs].sort((a, b) => a - b);
@@ -64,6 +70,7 @@ async function main() {
 					seo: []
 				};
 				const metrics: string[] = [];
+				const reports: unknown[] = [];
 				const failed = new Set<string>();
 				for (let i = 0; i < RUNS; i++) {
 					const flags: Flags = {
@@ -73,13 +80,13 @@ async function main() {
 						onlyCategories: CATEGORIES,
 						extraHeaders: p.cookie ? { cookie: p.cookie } : undefined
 					};
-					const result = await lighthouse(
-						app.origin + p.path,
-						flags,
-						form === 'desktop' ? desktopConfig : undefined
-					);
+					// A trace sometimes comes back broken (NO_NAVSTART) on a busy machine: one retry.
+					let result = await lighthouse(app.origin + p.path, flags, config(form));
+					if (result?.lhr.runtimeError)
+						result = await lighthouse(app.origin + p.path, flags, config(form));
 					if (!result) throw new Error(`no result for ${p.path}`);
 					const lhr = result.lhr;
+					reports.push(lhr);
 					if (lhr.runtimeError) throw new Error(`${p.name}: ${lhr.runtimeError.message}`);
 					for (const c of CATEGORIES)
 						scores[c].push(Math.round((lhr.categories[c].score ?? 0) * 100));
@@ -99,6 +106,13 @@ async function main() {
 					number
 				>;
 				const medianRun = scores.performance.indexOf(med.performance);
+				if (SAVE) {
+					await mkdir(SAVE, { recursive: true });
+					await writeFile(
+						path.join(SAVE, `${p.name}-${form}.json`),
+						JSON.stringify(reports[medianRun])
+					);
+				}
 				const miss = CATEGORIES.filter((c) => med[c] < TARGETS[c]);
 				if (miss.length) missed++;
 				say(

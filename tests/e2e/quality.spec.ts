@@ -156,3 +156,27 @@ test('axe: the 404 page has no violation', async ({ page }) => {
 	expect(res?.status()).toBe(404);
 	expect(await axeViolations(page)).toEqual([]);
 });
+
+test('a visitor profile answered from the page cache still has a fresh CSP nonce, used by its script', async ({
+	request,
+	browser,
+	baseURL
+}) => {
+	const nonces = new Set<string>();
+	for (let i = 0; i < 3; i++) {
+		const res = await request.get(PROFILE);
+		expect(res.status()).toBe(200);
+		const nonce = res.headers()['content-security-policy'].match(/'nonce-([^']+)'/)?.[1];
+		expect(nonce).toBeTruthy();
+		expect(await res.text()).toContain(`nonce="${nonce}"`);
+		nonces.add(nonce!);
+	}
+	expect(nonces.size).toBe(3);
+	expect(await (await request.get(PROFILE)).text()).not.toContain('action="/sign-out"');
+
+	// A signed-in person right after: their own page, not the visitors' cached one.
+	const context = await contextFor(browser, baseURL!, 'ar', FATIMA);
+	const mine = await (await context.request.get(PROFILE)).text();
+	expect(mine).toContain('action="/sign-out"');
+	await context.close();
+});

@@ -1,4 +1,5 @@
 import type { Locale } from '$lib/i18n/locales';
+import { dateTimeFormat, numberFormat } from '$lib/i18n/intl';
 
 const INTL_LOCALE: Record<Locale, string> = { ar: 'ar-MA', fr: 'fr-MA', en: 'en-GB' };
 
@@ -6,7 +7,7 @@ const INTL_LOCALE: Record<Locale, string> = { ar: 'ar-MA', fr: 'fr-MA', en: 'en-
 export function formatMessageTime(iso: string, locale: Locale, now = new Date()) {
 	const d = new Date(iso);
 	const sameDay = d.toDateString() === now.toDateString();
-	return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+	return dateTimeFormat(INTL_LOCALE[locale], {
 		...(sameDay ? {} : { day: 'numeric', month: 'short' }),
 		hour: '2-digit',
 		minute: '2-digit'
@@ -14,7 +15,7 @@ export function formatMessageTime(iso: string, locale: Locale, now = new Date())
 }
 
 export function formatCount(n: number, locale: Locale) {
-	return new Intl.NumberFormat(INTL_LOCALE[locale]).format(n);
+	return numberFormat(INTL_LOCALE[locale]).format(n);
 }
 
 const FSI = String.fromCodePoint(0x2068);

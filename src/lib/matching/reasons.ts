@@ -2,6 +2,7 @@ import { m } from '$lib/paraglide/messages';
 import type { Locale } from '$lib/i18n/locales';
 import { labelOf } from '$lib/taxonomy/labels';
 import { findCategory, findChain, findSector, findStage } from '$lib/taxonomy/taxonomy';
+import { displayNames, listFormat, numberFormat } from '$lib/i18n/intl';
 
 /**
  * Why an organization is suggested: structured (codes and taxonomy codes, never sentences), so the
@@ -32,7 +33,7 @@ const sector = label(findSector);
 
 export function languageName(code: string, locale: Locale): string {
 	try {
-		return new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code;
+		return displayNames(locale, { type: 'language' }).of(code) ?? code;
 	} catch {
 		return code;
 	}
@@ -40,7 +41,7 @@ export function languageName(code: string, locale: Locale): string {
 
 /** "honey, dates and figs", in the reader's language. */
 const list = (codes: string[], name: (code: string, locale: Locale) => string, locale: Locale) =>
-	new Intl.ListFormat(locale, { type: 'conjunction' }).format(codes.map((c) => name(c, locale)));
+	listFormat(locale, { type: 'conjunction' }).format(codes.map((c) => name(c, locale)));
 
 /** One reason as a sentence in `locale`. */
 export function renderReason(reason: Reason, locale: Locale): string {
@@ -75,7 +76,7 @@ export function renderReason(reason: Reason, locale: Locale): string {
 			);
 		case 'nearby':
 			return m.match_reason_nearby(
-				{ km: new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(reason.km) },
+				{ km: numberFormat(locale, { maximumFractionDigits: 0 }).format(reason.km) },
 				o
 			);
 		case 'verified':

@@ -1,15 +1,16 @@
 import type { Locale } from '$lib/i18n/locales';
 import { findProvince, findTown, countryName } from '$lib/taxonomy/geography';
 import { labelOf } from '$lib/taxonomy/labels';
+import { dateTimeFormat, numberFormat } from '$lib/i18n/intl';
 
 /** Moroccan Arabic writes numbers with Western digits (32, not ٣٢). */
 export const intlLocale = (locale: Locale) => (locale === 'ar' ? 'ar-MA' : locale);
 
 export const formatNumber = (n: number, locale: Locale) =>
-	new Intl.NumberFormat(intlLocale(locale)).format(n);
+	numberFormat(intlLocale(locale)).format(n);
 
 export const formatDate = (d: Date | string, locale: Locale) =>
-	new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long' }).format(new Date(d));
+	dateTimeFormat(intlLocale(locale), { dateStyle: 'long' }).format(new Date(d));
 
 const separator = (locale: Locale) => (locale === 'ar' ? '، ' : ', ');
 

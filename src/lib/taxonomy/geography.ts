@@ -1,4 +1,5 @@
 import type { Labels } from './labels';
+import { displayNames } from '$lib/i18n/intl';
 
 /** The eight provinces and prefectures of the Oriental region, with their main towns. */
 export interface Town {
@@ -137,7 +138,7 @@ export const PARTNER_COUNTRIES = [
 /** Country names come from the platform (Intl), in the user's language. */
 export function countryName(code: string, locale: string): string {
 	try {
-		return new Intl.DisplayNames([locale], { type: 'region' }).of(code.toUpperCase()) ?? code;
+		return displayNames(locale, { type: 'region' }).of(code.toUpperCase()) ?? code;
 	} catch {
 		return code;
 	}
