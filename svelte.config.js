@@ -10,6 +10,10 @@ const config = {
 	},
 	kit: {
 		adapter: adapter({ out: 'build' }),
+		// One JavaScript file (and one CSS file) per deploy instead of ~80 small modules per page: on a
+		// phone the module graph cost more main-thread time than the code itself (Lighthouse mobile
+		// went from 61-73 to 89-96; bench/README.md). Immutable, so it is fetched once per deploy.
+		output: { bundleStrategy: 'single' },
 		// SvelteKit adds nonces/hashes to its own inline scripts; no 'unsafe-inline' for scripts.
 		csp: {
 			mode: 'auto',
