@@ -38,6 +38,8 @@ test('three cooperatives form a cluster, staff approve it, members talk in its c
 	browser,
 	baseURL
 }) => {
+	// Four people in four browsers and some twenty pages: longer than the default 30 s.
+	test.setTimeout(90_000);
 	const t = tag();
 	const fatima = await person(browser, baseURL!, 'فاطمة', 'ar-MA');
 	const karim = await person(browser, baseURL!, 'Karim', 'fr-FR');
