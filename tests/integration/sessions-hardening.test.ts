@@ -123,6 +123,28 @@ describe('session fixation: a sign-in never keeps the session the browser had', 
 		expect(await sessionsOf(old.id)).toEqual([]);
 		expect(await sessionsOf(created.id)).toHaveLength(1);
 	});
+
+	it('a refused sign-in or sign-up leaves the session the browser had as it was', async () => {
+		const signedIn = await app.user();
+		const other = await app.user();
+		const browser = await browserWith(signedIn);
+		// A mistyped password for another account, then a sign-up with an e-mail already taken.
+		const badPassword = await rejection(
+			browser.auth.signIn({ email: other.email, password: 'not-the-password-1' })
+		);
+		expect(badPassword.code).toBe('UNAUTHORIZED');
+		const taken = await rejection(
+			browser.auth.signUp({
+				email: other.email,
+				password: GOOD_PASSWORD,
+				displayName: 'Doublon',
+				locale: 'ar'
+			})
+		);
+		expect(taken.code).toBe('CONFLICT');
+		expect(await sessionsOf(signedIn.id)).toEqual([signedIn.sessionId]);
+		expect(await (await browserWith(signedIn)).auth.me()).toMatchObject({ id: signedIn.id });
+	});
 });
 
 describe('idle timeout (7 days after the last use) and absolute lifetime (30 days)', () => {

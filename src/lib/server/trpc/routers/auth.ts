@@ -28,7 +28,8 @@ export type PublicUser = ReturnType<typeof publicUser>;
 
 /**
  * A new session on every sign-in and sign-up; the one this browser had (even one still waiting for
- * its second factor) is ended, never reused (no session fixation).
+ * its second factor) is ended, never reused (no session fixation). Only once the new one exists: a
+ * mistyped password or a refused sign-up leaves whoever was signed in as they were.
  */
 async function endPreviousSession(ctx: Context) {
 	const previous = ctx.session ?? ctx.pending?.session;
@@ -39,16 +40,16 @@ export const authRouter = router({
 	me: publicProcedure.query(({ ctx }) => (ctx.user ? publicUser(ctx.user) : null)),
 
 	signUp: publicProcedure.input(signUpInput).mutation(async ({ ctx, input }) => {
-		await endPreviousSession(ctx);
 		const { session, user } = await auth.signUp(ctx.deps, input, ctx);
+		await endPreviousSession(ctx);
 		setSessionCookie(ctx, session);
 		setLocaleCookie(ctx, user.locale);
 		return publicUser(user);
 	}),
 
 	signIn: publicProcedure.input(signInInput).mutation(async ({ ctx, input }) => {
-		await endPreviousSession(ctx);
 		const { session, user } = await auth.signIn(ctx.deps, input, ctx);
+		await endPreviousSession(ctx);
 		setSessionCookie(ctx, session);
 		setLocaleCookie(ctx, user.locale);
 		return {
