@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
+import zlib from 'node:zlib';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -168,6 +170,46 @@ describe('over http (ORIGIN=http://…)', () => {
 		const robots = await fetch(`${s!.base}/robots.txt`);
 		expect(robots.status).toBe(200);
 		expect(robots.headers.get('x-content-type-options')).toBe('nosniff');
+	});
+
+	it('pages and tRPC answers travel compressed to clients that accept it; static files keep their build-time copies', async () => {
+		const raw = (pathname: string, encoding: string) =>
+			new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+				http
+					.get(s!.base + pathname, { headers: { 'accept-encoding': encoding } }, (res) => {
+						const chunks: Buffer[] = [];
+						res.on('data', (c: Buffer) => chunks.push(c));
+						res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+					})
+					.on('error', reject);
+			});
+		const plain = await raw('/search?q=huile', 'identity');
+		expect(plain.headers['content-encoding']).toBeUndefined();
+		const page = plain.body.toString();
+		expect(page).toContain('<html');
+
+		const br = await raw('/search?q=huile', 'br, gzip');
+		expect(br.headers['content-encoding']).toBe('br');
+		expect(br.headers.vary).toMatch(/accept-encoding/i);
+		const html = zlib.brotliDecompressSync(br.body).toString();
+		expect(html).toContain('<html');
+		expect(br.body.length, 'the page shrinks').toBeLessThan(html.length / 2);
+		// Same page apart from the per-response CSP nonce.
+		const withoutNonce = (h: string) => h.replace(/nonce="[^"]+"/g, '');
+		expect(withoutNonce(html).length).toBe(withoutNonce(page).length);
+
+		const gz = await raw('/api/trpc/search.organizations?input=%7B%7D', 'gzip');
+		expect(gz.headers['content-encoding']).toBe('gzip');
+		expect(JSON.parse(zlib.gunzipSync(gz.body).toString())).toHaveProperty('result');
+
+		const app = await raw('/', 'identity');
+		const css = app.body
+			.toString()
+			.match(/href="\.?\/?(_app\/immutable\/assets\/[^"]+\.css)"/)?.[1];
+		expect(css, 'the page links its stylesheet').toBeTruthy();
+		const stylesheet = await raw('/' + css, 'br');
+		expect(stylesheet.headers['content-encoding']).toBe('br');
+		expect(stylesheet.headers['cache-control']).toMatch(/immutable/);
 	});
 
 	it('every sign-in sets a new 200-bit session id; a planted or earlier cookie is never reused', async () => {
