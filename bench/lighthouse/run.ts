@@ -6,6 +6,7 @@
 //   npm run bench:lighthouse                      # starts the built server with the demo seed
 //   npm run bench:lighthouse -- --url http://host # an app already running with the demo seed
 //   options: --runs 3 --form mobile|desktop|both --port 4291 --only home,chat --save <dir>
+//            --locale ar|fr|en (default ar: the pages as the Arabic reader gets them, fonts included)
 import lighthouse, { type Flags } from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import * as chromeLauncher from 'chrome-launcher';
@@ -26,6 +27,9 @@ const FORMS: string[] = (args.form ?? 'both') === 'both' ? ['mobile', 'desktop']
 const ONLY = args.only?.split(',');
 /** A folder to write each page's median report to (JSON, for Lighthouse's viewer). */
 const SAVE = args.save;
+/** The interface language, sent as the locale cookie (Chromium's Accept-Language alone would say English). */
+const LOCALE = args.locale ?? 'ar';
+if (!['ar', 'fr', 'en'].includes(LOCALE)) throw new Error('--locale is ar, fr or en');
 const TARGETS = { performance: 90, accessibility: 95, 'best-practices': 95, seo: 0 } as const;
 type Category = keyof typeof TARGETS;
 const CATEGORIES = Object.keys(TARGETS) as Category[];
@@ -56,7 +60,9 @@ async function main() {
 			{ name: 'observatory', path: '/observatory' }
 		].filter((p) => !ONLY || ONLY.includes(p.name));
 		const m = machine();
-		say(`\nLighthouse 12.2.3 · ${m.cpus} · ${m.memory} · Node ${m.node} · load ${m.load}`);
+		say(
+			`\nLighthouse 12.2.3 · locale ${LOCALE} · ${m.cpus} · ${m.memory} · Node ${m.node} · load ${m.load}`
+		);
 		say(`${RUNS} runs per page, medians; targets: perf ≥ 90, a11y ≥ 95, best practices ≥ 95\n`);
 		say(
 			`${'page'.padEnd(12)} ${'form'.padEnd(8)} ${'perf'.padStart(5)} ${'a11y'.padStart(5)} ${'BP'.padStart(5)} ${'SEO'.padStart(5)}   runs (perf)   LCP / TBT / CLS (median run)`
@@ -78,7 +84,9 @@ async function main() {
 						output: 'json',
 						logLevel: 'error',
 						onlyCategories: CATEGORIES,
-						extraHeaders: p.cookie ? { cookie: p.cookie } : undefined
+						extraHeaders: {
+							cookie: [p.cookie, `tashbik_locale=${LOCALE}`].filter(Boolean).join('; ')
+						}
 					};
 					// A trace sometimes comes back broken (NO_NAVSTART) on a busy machine: one retry.
 					let result = await lighthouse(app.origin + p.path, flags, config(form));
@@ -109,7 +117,7 @@ async function main() {
 				if (SAVE) {
 					await mkdir(SAVE, { recursive: true });
 					await writeFile(
-						path.join(SAVE, `${p.name}-${form}.json`),
+						path.join(SAVE, `${p.name}-${form}-${LOCALE}.json`),
 						JSON.stringify(reports[medianRun])
 					);
 				}
