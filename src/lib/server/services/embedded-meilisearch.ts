@@ -83,8 +83,6 @@ export async function startEmbeddedMeilisearch({
 			path.join(dir, 'snapshots'),
 			'--http-addr',
 			`127.0.0.1:${port}`,
-			'--master-key',
-			masterKey,
 			'--env',
 			'production',
 			'--no-analytics',
@@ -93,7 +91,15 @@ export async function startEmbeddedMeilisearch({
 			'--max-indexing-threads',
 			'1'
 		],
-		{ stdio: ['ignore', 'ignore', 'pipe'], detached: true, cwd: dir }
+		{
+			stdio: ['ignore', 'ignore', 'pipe'],
+			detached: true,
+			cwd: dir,
+			// Through the environment, not the command line: a key starting with "-" (one in 64 of
+			// the generated ones) was read as an option and Meilisearch refused to start; and the
+			// process list shows arguments to every user of the machine.
+			env: { ...process.env, MEILI_MASTER_KEY: masterKey }
+		}
 	);
 	trackChild(child, 'SIGTERM');
 	child.stderr!.on('data', (chunk: Buffer) => {
