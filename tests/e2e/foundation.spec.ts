@@ -49,6 +49,40 @@ test('sign up in Arabic, switch to French, sign out and back in', async ({ page 
 	await expect(page.getByText('Bienvenue, فاطمة الزهراء')).toBeVisible();
 });
 
+test('signing in on a French page with an Arabic account turns the whole page Arabic, right to left', async ({
+	browser,
+	baseURL
+}) => {
+	// The account: made in Arabic (its language is kept in the account).
+	const email = uniqueEmail();
+	const arabic = await browser.newContext({ baseURL, locale: 'ar-MA' });
+	const first = await arabic.newPage();
+	await first.goto('/sign-up');
+	await hydrated(first);
+	await first.getByLabel('الاسم الكامل').fill('خديجة');
+	await first.getByLabel('البريد الإلكتروني').fill(email);
+	await first.getByLabel('كلمة المرور').fill(PASSWORD);
+	await first.getByRole('button', { name: 'إنشاء الحساب' }).click();
+	await expect(first.getByText('مرحبًا، خديجة')).toBeVisible();
+	await arabic.close();
+
+	// Another device whose browser speaks French: the sign-in page is French, left to right.
+	const french = await browser.newContext({ baseURL, locale: 'fr-FR' });
+	const page = await french.newPage();
+	await page.goto('/sign-in');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+	await hydrated(page);
+	await page.getByLabel('Adresse e-mail').fill(email);
+	await page.getByLabel('Mot de passe').fill(PASSWORD);
+	await page.getByRole('button', { name: 'Se connecter' }).last().click();
+	// Not French words in a right-to-left page, nor Arabic in a left-to-right one: all Arabic.
+	await expect(page.getByText('مرحبًا، خديجة')).toBeVisible();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+	await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+	await expect(page.getByRole('link', { name: 'الدليل' }).first()).toBeVisible();
+	await french.close();
+});
+
 test('sign-in works without JavaScript', async ({ browser, baseURL }) => {
 	const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
 	const page = await context.newPage();
