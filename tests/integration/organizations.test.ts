@@ -322,6 +322,23 @@ describe('search outbox and activity', () => {
 });
 
 describe('deleting an organization', () => {
+	it('an organization that coordinates a cluster is not deleted: a clear conflict, not a server fault', async () => {
+		const { id } = await makeOrg(app, owner);
+		await (
+			await app.caller(owner)
+		).clusters.propose({
+			organizationId: id,
+			nameFr: 'Grappe du couscous de Taourirt',
+			sectorCode: 'agriculture',
+			provinces: []
+		});
+		// clusters.coordinator_org_id is ON DELETE RESTRICT (23001, not the usual 23503).
+		const refused = await rejection((await app.caller(owner)).organizations.delete({ id }));
+		expect(refused.code).toBe('CONFLICT');
+		expect(refused.message).toBe('org_error_delete_blocked');
+		expect(await orgRow(id)).toBeDefined();
+	});
+
 	it('owners only; everything goes with it, and the outbox tells search in the same transaction', async () => {
 		const { id, slug } = await makeOrg(app, owner);
 		const admin = await app.user();

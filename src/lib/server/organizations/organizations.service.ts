@@ -152,8 +152,10 @@ export async function deleteOrganization(deps: AppDeps, userId: string, input: {
 			return org.logo_path;
 		})
 		.catch((err) => {
-			// Something of another domain (kept on purpose) still points at it.
-			if ((err as { code?: string }).code === '23503')
+			// Something of another domain (kept on purpose) still points at it: a foreign key
+			// (23503), or one declared ON DELETE RESTRICT (23001), such as a cluster it coordinates.
+			const code = (err as { code?: string }).code;
+			if (code === '23503' || code === '23001')
 				throw new AppError('CONFLICT', 'org_error_delete_blocked');
 			throw err;
 		});
