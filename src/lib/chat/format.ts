@@ -1,5 +1,5 @@
 import type { Locale } from '$lib/i18n/locales';
-import { dateTimeFormat, numberFormat } from '$lib/i18n/intl';
+import { dateTimeFormat } from '$lib/i18n/intl';
 
 const INTL_LOCALE: Record<Locale, string> = { ar: 'ar-MA', fr: 'fr-MA', en: 'en-GB' };
 
@@ -12,10 +12,6 @@ export function formatMessageTime(iso: string, locale: Locale, now = new Date())
 		hour: '2-digit',
 		minute: '2-digit'
 	}).format(d);
-}
-
-export function formatCount(n: number, locale: Locale) {
-	return numberFormat(INTL_LOCALE[locale]).format(n);
 }
 
 const FSI = String.fromCodePoint(0x2068);

@@ -3,6 +3,11 @@
  * it (loading the locale's data): on the server, building one per number or date was most of a
  * profile page's rendering time.
  */
+import type { Locale } from './locales';
+
+/** The Intl locale of each UI language: Moroccan Arabic (Western digits), French, English. */
+export const intlLocale = (locale: Locale) => (locale === 'ar' ? 'ar-MA' : locale);
+
 const cache = new Map<string, unknown>();
 
 function cached<T>(kind: string, locale: string, options: object | undefined, make: () => T): T {

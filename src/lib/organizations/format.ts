@@ -1,13 +1,7 @@
 import type { Locale } from '$lib/i18n/locales';
 import { findProvince, findTown, countryName } from '$lib/taxonomy/geography';
 import { labelOf } from '$lib/taxonomy/labels';
-import { dateTimeFormat, numberFormat } from '$lib/i18n/intl';
-
-/** Moroccan Arabic writes numbers with Western digits (32, not ٣٢). */
-export const intlLocale = (locale: Locale) => (locale === 'ar' ? 'ar-MA' : locale);
-
-export const formatNumber = (n: number, locale: Locale) =>
-	numberFormat(intlLocale(locale)).format(n);
+import { dateTimeFormat, intlLocale } from '$lib/i18n/intl';
 
 export const formatDate = (d: Date | string, locale: Locale) =>
 	dateTimeFormat(intlLocale(locale), { dateStyle: 'long' }).format(new Date(d));

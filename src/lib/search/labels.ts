@@ -3,7 +3,6 @@ import type { Locale } from '$lib/i18n/locales';
 import { countryName, findProvince } from '$lib/taxonomy/geography';
 import { findCategory, findSector, findStage } from '$lib/taxonomy/taxonomy';
 import type { FacetKey } from './facets';
-import { numberFormat } from '$lib/i18n/intl';
 
 /** How a facet value reads in the page's language (taxonomy labels, country names). */
 export function facetValueLabel(key: FacetKey, value: string, locale: Locale): string {
@@ -51,9 +50,4 @@ export function partnerTypeLabel(type: string | null): string | null {
 		buyer: m.search_partner_buyer
 	};
 	return type && labels[type] ? labels[type]() : null;
-}
-
-/** Numbers in the page's language; Moroccan Arabic writes them with Western digits. */
-export function formatNumber(n: number, locale: Locale): string {
-	return numberFormat(locale === 'ar' ? 'ar-MA' : locale).format(n);
 }
