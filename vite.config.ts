@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 import type { Plugin, ViteDevServer } from 'vite';
 import type { Server as HttpServer } from 'node:http';
 import { paraglideOptions } from './scripts/paraglide-options.js';
+import { localeBundles } from './scripts/locale-bundles.js';
+import { DEFAULT_LOCALE, LOCALES } from './src/lib/i18n/locales';
 
 /**
  * In development, boot the runtime (embedded services, migrations, seed) when Vite starts and put
@@ -31,7 +33,12 @@ function tashbikDevRuntime(): Plugin {
 }
 
 export default defineConfig({
-	plugins: [paraglideVitePlugin(paraglideOptions), sveltekit(), tashbikDevRuntime()],
+	plugins: [
+		paraglideVitePlugin(paraglideOptions),
+		sveltekit(),
+		localeBundles({ locales: LOCALES, baseLocale: DEFAULT_LOCALE }),
+		tashbikDevRuntime()
+	],
 	server: { host: '127.0.0.1' },
 	test: {
 		expect: { requireAssertions: true },

@@ -12,6 +12,7 @@ import { getRuntime } from '$lib/server/runtime';
 import { log } from '$lib/server/log';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { dirOf, isLocale, DEFAULT_LOCALE } from '$lib/i18n/locales';
+import { withLocaleBundle } from '$lib/i18n/locale-bundle';
 import { validateSession, awaitsSecondFactor } from '$lib/server/auth/auth.service';
 import { appRouter } from '$lib/server/trpc/root';
 import { createContext } from '$lib/server/trpc/context';
@@ -85,7 +86,10 @@ const handleLocale: Handle = ({ event, resolve }) =>
 		event.locals.locale = isLocale(locale) ? locale : DEFAULT_LOCALE;
 		return resolve(event, {
 			transformPageChunk: ({ html }) =>
-				html.replace('%lang%', event.locals.locale).replace('%dir%', dirOf(event.locals.locale))
+				withLocaleBundle(
+					html.replace('%lang%', event.locals.locale).replace('%dir%', dirOf(event.locals.locale)),
+					event.locals.locale
+				)
 		});
 	});
 

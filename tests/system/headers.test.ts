@@ -212,6 +212,39 @@ describe('over http (ORIGIN=http://…)', () => {
 		expect(stylesheet.headers['cache-control']).toMatch(/immutable/);
 	});
 
+	it('each language loads its own client bundle, which carries only its own words', async () => {
+		const TITLE = {
+			ar: 'ابحث عن التعاونيات والشركاء',
+			fr: 'Trouver des coopératives et des partenaires',
+			en: 'Find cooperatives and partners'
+		} as const;
+		const bundles = new Map<string, string>();
+		for (const locale of ['ar', 'fr', 'en'] as const) {
+			const page = await fetch(`${s!.base}/search`, {
+				headers: { cookie: `tashbik_locale=${locale}` }
+			});
+			const html = await page.text();
+			expect(html).toContain(`lang="${locale}"`);
+			const bundle = html.match(/_app\/immutable\/bundle\.[\w-]+(\.(fr|en))?\.js/g);
+			expect(bundle, `${locale}: one bundle`).toHaveLength(1);
+			expect(/\.(fr|en)\.js$/.exec(bundle![0])?.[1] ?? 'ar').toBe(locale);
+			const res = await fetch(`${s!.base}/${bundle![0]}`, {
+				headers: { 'accept-encoding': 'br' }
+			});
+			expect(res.status).toBe(200);
+			expect(res.headers.get('content-encoding')).toBe('br');
+			const code = await res.text();
+			bundles.set(locale, bundle![0]);
+			for (const other of ['ar', 'fr', 'en'] as const)
+				expect(code.includes(TITLE[other]), `${locale} bundle has the ${other} title`).toBe(
+					other === locale
+				);
+		}
+		// One build: the same bundle, written once per language.
+		const base = [...bundles.values()].map((b) => b.replace(/\.(fr|en)\.js$/, '.js'));
+		expect(new Set(base).size).toBe(1);
+	});
+
 	it('every sign-in sets a new 200-bit session id; a planted or earlier cookie is never reused', async () => {
 		const email = `headers-${Date.now()}@oriental.ma`;
 		const signUp = await postForm(s!, '/sign-up', {
