@@ -8,6 +8,10 @@
 // - the Arabic block itself (U+0600-06FF: every letter of Arabic, and Persian's and Amazigh's
 //   additions) comes from our cut of those files (~21 kB per weight, see subset-arabic-font.sh);
 //   fontsource's full file (49 kB) keeps the rarer ranges, downloaded only by a page that has them;
+// - Noto Sans Arabic only for Arabic script: its Latin, Latin-extended, math and symbol subsets are
+//   left out, so the Latin words, digits and signs of an Arabic page come from the phone's own
+//   sans-serif (--font-ar in app.css). An Arabic page loaded six font files, four of them for
+//   those few characters, and each file that arrived laid the whole page out again;
 // - woff2 only (every browser the app supports reads it), paths as imports Vite resolves.
 import { readFileSync, writeFileSync } from 'node:fs';
 
@@ -43,6 +47,7 @@ for (const [pkg, files] of sources)
 				/url\(\.\/files\/([^)]+\.woff2)\) format\('([^']+)'\)(, url\([^)]+\) format\('woff'\))?/g,
 				(_, name, format) => `url('${pkg}/files/${name}') format('${format}')`
 			)
+			.replace(/@font-face \{[^}]*noto-sans-arabic-(?!arabic-)[^}]*\}\n*/g, '')
 			.replace(/@font-face \{[^}]*-arabic-\d+-normal\.woff2[^}]*\}/g, splitArabic);
 writeFileSync('src/lib/styles/fonts.css', css);
 console.log(`src/lib/styles/fonts.css: ${(css.match(/@font-face/g) ?? []).length} faces`);
