@@ -81,16 +81,20 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 
 /** Language: cookie, then Accept-Language, then Arabic; `<html lang dir>` is set here, before any script. */
 const handleLocale: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ request, locale }) => {
+	paraglideMiddleware(event.request, async ({ request, locale }) => {
 		event.request = request;
 		event.locals.locale = isLocale(locale) ? locale : DEFAULT_LOCALE;
-		return resolve(event, {
+		const response = await resolve(event, {
 			transformPageChunk: ({ html }) =>
 				withLocaleBundle(
 					html.replace('%lang%', event.locals.locale).replace('%dir%', dirOf(event.locals.locale)),
 					event.locals.locale
 				)
 		});
+		// SvelteKit also names the bundle in a `Link: …; rel="modulepreload"` header.
+		const link = response.headers.get('link');
+		if (link) response.headers.set('link', withLocaleBundle(link, event.locals.locale));
+		return response;
 	});
 
 /**

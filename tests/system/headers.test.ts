@@ -227,6 +227,9 @@ describe('over http (ORIGIN=http://…)', () => {
 			expect(html).toContain(`lang="${locale}"`);
 			const bundle = html.match(/_app\/immutable\/bundle\.[\w-]+(\.(fr|en))?\.js/g);
 			expect(bundle, `${locale}: one bundle`).toHaveLength(1);
+			// The preload header names the same one (a French page once fetched both).
+			const preloads = page.headers.get('link')?.match(/_app\/immutable\/bundle\.[\w.-]+\.js/g);
+			expect(preloads, `${locale}: the Link header`).toEqual(bundle);
 			expect(/\.(fr|en)\.js$/.exec(bundle![0])?.[1] ?? 'ar').toBe(locale);
 			const res = await fetch(`${s!.base}/${bundle![0]}`, {
 				headers: { 'accept-encoding': 'br' }
