@@ -5,7 +5,6 @@ import type { Plugin, ViteDevServer } from 'vite';
 import type { Server as HttpServer } from 'node:http';
 import { paraglideOptions } from './scripts/paraglide-options.js';
 import { localeBundles } from './scripts/locale-bundles.js';
-import { DEFAULT_LOCALE, LOCALES } from './src/lib/i18n/locales';
 
 /**
  * In development, boot the runtime (embedded services, migrations, seed) when Vite starts and put
@@ -36,7 +35,7 @@ export default defineConfig({
 	plugins: [
 		paraglideVitePlugin(paraglideOptions),
 		sveltekit(),
-		localeBundles({ locales: LOCALES, baseLocale: DEFAULT_LOCALE }),
+		localeBundles({ project: paraglideOptions.project }),
 		tashbikDevRuntime()
 	],
 	server: { host: '127.0.0.1' },

@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { minify, transformWithOxc } from 'vite';
-import { localeBundleName } from '../src/lib/i18n/locale-bundle';
 
 /**
  * One client bundle per language. Paraglide compiles every message with its three translations,
@@ -21,10 +22,25 @@ const MARKER = 'globalThis.__TASHBIK_BUNDLE_LOCALE__';
 const MESSAGE_MODULE = /\/src\/lib\/paraglide\/messages\/(?!_index)[^/]+\.js$/;
 
 /**
- * @param {{ locales: readonly import('../src/lib/i18n/locales').Locale[]; baseLocale: string }} options
+ * `bundle.abc.js` → `bundle.abc.fr.js`; the base language keeps the bundle's name. The server
+ * names them the same way (src/lib/i18n/locale-bundle.ts; tests/unit/locale-bundle.test.ts
+ * holds the two together).
+ * @param {string} fileName
+ * @param {string} locale
+ * @param {string} baseLocale
+ */
+export const localeBundleName = (fileName, locale, baseLocale) =>
+	locale === baseLocale ? fileName : fileName.replace(/\.js$/, `.${locale}.js`);
+
+/**
+ * @param {{ project: string }} options the inlang project, whose settings list the languages
  * @returns {import('vite').Plugin}
  */
-export function localeBundles({ locales, baseLocale }) {
+export function localeBundles({ project }) {
+	/** @type {{ baseLocale: string; locales: string[] }} */
+	const { baseLocale, locales } = JSON.parse(
+		readFileSync(path.join(project, 'settings.json'), 'utf8')
+	);
 	let messages = 0;
 	return {
 		name: 'tashbik-locale-bundles',
@@ -58,7 +74,7 @@ export function localeBundles({ locales, baseLocale }) {
 						chunk.code = code;
 						chunk.map = null;
 					} else {
-						const fileName = localeBundleName(chunk.fileName, locale);
+						const fileName = localeBundleName(chunk.fileName, locale, baseLocale);
 						this.emitFile({ type: 'asset', fileName, source: code });
 					}
 				}

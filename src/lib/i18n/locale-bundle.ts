@@ -1,8 +1,9 @@
 import { DEFAULT_LOCALE, type Locale } from './locales';
 
 /**
- * The client bundle built for one language (scripts/locale-bundles.js writes them):
- * `bundle.abc.js` is the base language's, `bundle.abc.fr.js` the French one.
+ * The client bundle built for one language (scripts/locale-bundles.js writes them, and names
+ * them the same way: tests/unit/locale-bundle.test.ts): `bundle.abc.js` is the base language's,
+ * `bundle.abc.fr.js` the French one.
  */
 export const localeBundleName = (fileName: string, locale: Locale) =>
 	locale === DEFAULT_LOCALE ? fileName : fileName.replace(/\.js$/, `.${locale}.js`);
