@@ -7,6 +7,8 @@
 //   npm run bench:lighthouse -- --url http://host # an app already running with the demo seed
 //   options: --runs 3 --form mobile|desktop|both --port 4291 --only home,chat --save <dir>
 //            --locale ar|fr|en (default ar: the pages as the Arabic reader gets them, fonts included)
+//            --cpu 4|auto (mobile CPU slowdown; default Lighthouse's 4×; auto: the multiplier
+//            Lighthouse's calculator gives for this host's benchmark index, see cpu.ts)
 import lighthouse, { type Flags } from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import * as chromeLauncher from 'chrome-launcher';
@@ -20,6 +22,7 @@ import {
 	signIn,
 	startApp
 } from '../lib/app-server';
+import { calibratedSlowdown } from './cpu';
 
 const args = benchArgs();
 const RUNS = Number(args.runs ?? 3);
@@ -30,12 +33,31 @@ const SAVE = args.save;
 /** The interface language, sent as the locale cookie (Chromium's Accept-Language alone would say English). */
 const LOCALE = args.locale ?? 'ar';
 if (!['ar', 'fr', 'en'].includes(LOCALE)) throw new Error('--locale is ar, fr or en');
+/** Mobile CPU slowdown: a number, or `auto` to calibrate it from this host's benchmark index. */
+const CPU = args.cpu ?? '4';
+if (CPU !== 'auto' && !(Number(CPU) >= 1)) throw new Error('--cpu is a number ≥ 1 or auto');
 const TARGETS = { performance: 90, accessibility: 95, 'best-practices': 95, seo: 0 } as const;
 type Category = keyof typeof TARGETS;
 const CATEGORIES = Object.keys(TARGETS) as Category[];
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 const config = (form: string) => (form === 'desktop' ? desktopConfig : undefined);
+
+/** Lighthouse's benchmark index of this host: the median of three quick runs of a page. */
+async function benchmarkIndex(url: string, port: number): Promise<number> {
+	const indexes: number[] = [];
+	for (let i = 0; i < 3; i++) {
+		const result = await lighthouse(url, {
+			port,
+			output: 'json',
+			logLevel: 'error',
+			onlyAudits: ['first-contentful-paint']
+		});
+		const index = result?.lhr.environment.benchmarkIndex;
+		if (index) indexes.push(index);
+	}
+	return median(indexes);
+}
 
 const median = (xs: number[]) => {
 	const s = [...xs].sort((a, b) => a - b);
@@ -60,8 +82,13 @@ async function main() {
 			{ name: 'observatory', path: '/observatory' }
 		].filter((p) => !ONLY || ONLY.includes(p.name));
 		const m = machine();
+		const index = await benchmarkIndex(app.origin + '/', chrome.port);
+		const slowdown = CPU === 'auto' ? calibratedSlowdown(index) : Number(CPU);
 		say(
 			`\nLighthouse 12.2.3 · locale ${LOCALE} · ${m.cpus} · ${m.memory} · Node ${m.node} · load ${m.load}`
+		);
+		say(
+			`benchmark index ${Math.round(index)} (Lighthouse's 4× assumes 1500-2000; calibrated slowdown for this host ${calibratedSlowdown(index).toFixed(1)}×) · mobile CPU slowdown used: ${slowdown.toFixed(1)}×`
 		);
 		say(`${RUNS} runs per page, medians; targets: perf ≥ 90, a11y ≥ 95, best practices ≥ 95\n`);
 		say(
@@ -84,6 +111,8 @@ async function main() {
 						output: 'json',
 						logLevel: 'error',
 						onlyCategories: CATEGORIES,
+						// Merged into the form's throttling settings (desktop keeps its own 1×).
+						...(form === 'mobile' ? { throttling: { cpuSlowdownMultiplier: slowdown } } : {}),
 						extraHeaders: {
 							cookie: [p.cookie, `tashbik_locale=${LOCALE}`].filter(Boolean).join('; ')
 						}
