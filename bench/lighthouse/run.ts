@@ -88,7 +88,7 @@ async function main() {
 			`\nLighthouse 12.2.3 · locale ${LOCALE} · ${m.cpus} · ${m.memory} · Node ${m.node} · load ${m.load}`
 		);
 		say(
-			`benchmark index ${Math.round(index)} (Lighthouse's 4× assumes 1500-2000; calibrated slowdown for this host ${calibratedSlowdown(index).toFixed(1)}×) · mobile CPU slowdown used: ${slowdown.toFixed(1)}×`
+			`benchmark index ${index ? `${Math.round(index)} (Lighthouse's 4× assumes 1500-2000; calibrated slowdown for this host ${calibratedSlowdown(index).toFixed(1)}×)` : 'not measured'} · mobile CPU slowdown used: ${slowdown.toFixed(1)}×`
 		);
 		say(`${RUNS} runs per page, medians; targets: perf ≥ 90, a11y ≥ 95, best practices ≥ 95\n`);
 		say(
