@@ -1,7 +1,16 @@
+import type { Page } from '@playwright/test';
 import { test, expect, hydrated, expectAccessible, expectNoHorizontalScroll } from './fixtures';
 
 const uniqueEmail = () => `e2e-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.ma`;
 const PASSWORD = 'Tisserandes-de-Jerada-2026';
+
+/** Fills the Arabic sign-up form (the page must be open on /sign-up) and submits it. */
+async function submitSignUp(page: Page, name: string, email: string, password = PASSWORD) {
+	await page.getByLabel('الاسم الكامل').fill(name);
+	await page.getByLabel('البريد الإلكتروني').fill(email);
+	await page.getByLabel('كلمة المرور').fill(password);
+	await page.getByRole('button', { name: 'إنشاء الحساب' }).click();
+}
 
 test('sign up in Arabic, switch to French, sign out and back in', async ({ page }) => {
 	const email = uniqueEmail();
@@ -13,10 +22,7 @@ test('sign up in Arabic, switch to French, sign out and back in', async ({ page 
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('إنشاء حساب');
 	await expectAccessible(page);
 
-	await page.getByLabel('الاسم الكامل').fill('فاطمة الزهراء');
-	await page.getByLabel('البريد الإلكتروني').fill(email);
-	await page.getByLabel('كلمة المرور').fill('password1');
-	await page.getByRole('button', { name: 'إنشاء الحساب' }).click();
+	await submitSignUp(page, 'فاطمة الزهراء', email, 'password1');
 	// A common password is refused with advice in Arabic.
 	await expect(page.getByText('كلمة المرور هذه سهلة التخمين.')).toBeVisible();
 	await expect(page.getByLabel('البريد الإلكتروني')).toHaveValue(email);
@@ -59,10 +65,7 @@ test('signing in on a French page with an Arabic account turns the whole page Ar
 	const first = await arabic.newPage();
 	await first.goto('/sign-up');
 	await hydrated(first);
-	await first.getByLabel('الاسم الكامل').fill('خديجة');
-	await first.getByLabel('البريد الإلكتروني').fill(email);
-	await first.getByLabel('كلمة المرور').fill(PASSWORD);
-	await first.getByRole('button', { name: 'إنشاء الحساب' }).click();
+	await submitSignUp(first, 'خديجة', email);
 	await expect(first.getByText('مرحبًا، خديجة')).toBeVisible();
 	await arabic.close();
 
@@ -175,10 +178,7 @@ test('password reset from the e-mail link', async ({ page, request }) => {
 	const email = uniqueEmail();
 	await page.goto('/sign-up');
 	await hydrated(page);
-	await page.getByLabel('الاسم الكامل').fill('Nadia');
-	await page.getByLabel('البريد الإلكتروني').fill(email);
-	await page.getByLabel('كلمة المرور').fill(PASSWORD);
-	await page.getByRole('button', { name: 'إنشاء الحساب' }).click();
+	await submitSignUp(page, 'Nadia', email);
 	await expect(page.getByText('مرحبًا، Nadia')).toBeVisible();
 	await page.context().clearCookies();
 
