@@ -124,6 +124,15 @@ describe('highlighting', () => {
 		expect(hit.altName?.find((s) => s.hit)?.text).toBe('Oasis');
 	});
 
+	it('marks what a typo found, as Meilisearch forgave it', async () => {
+		const hit = await firstHit('coperative feminnine', 'fr');
+		expect(hit.slug).toBe(slugs.amal);
+		expect(plainText(hit.name)).toBe('Coopérative féminine Al Amal');
+		expect(hit.name.filter((s) => s.hit).map((s) => s.text)).toEqual(['Coopérative', 'féminine']);
+		const oasis = await firstHit('Oaiss', 'fr');
+		expect(oasis.name.filter((s) => s.hit).map((s) => s.text)).toEqual(['Oasis']);
+	});
+
 	it('keeps markup in user text as text', async () => {
 		const org = await createOrganization(app, {
 			name_fr: 'Coopérative <img src=x onerror=alert(1)> Safran'

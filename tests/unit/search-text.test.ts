@@ -7,9 +7,11 @@ import {
 } from '../../src/lib/server/search/text';
 import {
 	cropAround,
+	editDistance,
 	highlightWords,
-	segmentsFromMarked
+	matchesWords
 } from '../../src/lib/server/search/highlight';
+import { foldWithMap } from '../../src/lib/server/search/text';
 import { plainText } from '../../src/lib/search/segments';
 
 describe('folding', () => {
@@ -46,13 +48,37 @@ describe('folding', () => {
 });
 
 describe('highlighting as segments', () => {
-	it('reads Meilisearch marks', () => {
-		expect(segmentsFromMarked('a \uE000bc\uE001 d')).toEqual([
-			{ text: 'a ' },
-			{ text: 'bc', hit: true },
-			{ text: ' d' }
+	it('marks words with the typos Meilisearch forgives: 1 from 4 letters, 2 from 8', () => {
+		const marked = (text: string, q: string) =>
+			highlightWords(text, queryTokens(q))
+				.filter((s) => s.hit)
+				.map((s) => s.text);
+		expect(marked('Coopérative féminine Al Amal', 'coperative feminnine')).toEqual([
+			'Coopérative',
+			'féminine'
 		]);
-		expect(segmentsFromMarked('<b>x</b>')).toEqual([{ text: '<b>x</b>' }]);
+		expect(marked('Association Oasis des dattes', 'Oaiss')).toEqual(['Oasis']);
+		expect(marked('Miel de thym', 'mile')).toEqual(['Miel']);
+		// A word still being typed, with a typo: its beginning.
+		expect(marked('Emballages du Nord', 'embalag')).toEqual(['Emballag']);
+		// No typo under 4 letters, and a wrong first letter costs two.
+		expect(marked('Le miel', 'mal')).toEqual([]);
+		expect(marked('Ciel bleu', 'miel')).toEqual([]);
+		expect(matchesWords('Tapis de Jerada', ['tapls'])).toBe(true);
+		expect(matchesWords('Tapis de Jerada', ['chaise'])).toBe(false);
+	});
+
+	it('edit distance counts a transposition as one and stops past the budget', () => {
+		expect(editDistance('oasis', 'oaiss', 2)).toBe(1);
+		expect(editDistance('kitten', 'sitting', 3)).toBe(3);
+		expect(editDistance('kitten', 'sitting', 2)).toBe(Infinity);
+		expect(editDistance('a', 'abcd', 1)).toBe(Infinity);
+		expect(editDistance('embalag', 'emballages', 1, true)).toBe(1);
+	});
+
+	it('the fast fold and the mapped fold agree', () => {
+		for (const t of ['Coopérative L’Œuvre `x`', 'الأَمَـــل للكسكس', 'Ça déménage 😀 ok'])
+			expect(foldWithMap(t).folded).toBe(foldText(t));
 	});
 
 	it('marks folded matches in the original text, harakat and all', () => {

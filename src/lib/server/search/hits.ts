@@ -2,30 +2,19 @@ import { LOCALES, type Locale } from '$lib/i18n/locales';
 import type { SearchHit } from '$lib/search/results';
 import { hasHit, type Segment } from '$lib/search/segments';
 import type { OrganizationDocument } from './documents';
-import { cropAround, highlightWords } from './highlight';
-import { foldText } from './text';
+import { cropAround, highlightWords, matchesWords } from './highlight';
 
 /** A document's names with their matches marked, by language. */
 export type NamesMarked = Partial<Record<Locale, Segment[]>>;
 
 export const SNIPPET_WORDS = 24;
 
-/**
- * The names with the query words marked: Meilisearch's marks (typo-aware) when it found the word
- * in a name, ours (folded matching) otherwise; Meilisearch cannot mark "كسكس" inside "للكسكس",
- * which is one token to it.
- */
-export function markNames(
-	doc: OrganizationDocument,
-	words: string[],
-	marked: NamesMarked = {}
-): NamesMarked {
-	const out: NamesMarked = { ...marked };
+/** The names with the query words marked (folded, inside words, with typos), by language. */
+export function markNames(doc: OrganizationDocument, words: string[]): NamesMarked {
+	const out: NamesMarked = {};
 	for (const l of LOCALES) {
 		const name = doc[`name_${l}`];
-		if (!name || hasHit(out[l])) continue;
-		const own = highlightWords(name, words);
-		if (hasHit(own) || !out[l]) out[l] = own;
+		if (name) out[l] = highlightWords(name, words);
 	}
 	return out;
 }
@@ -72,10 +61,7 @@ export function toHit(
  * are marked only once a cheap folded check says they match.
  */
 function snippetOf(doc: OrganizationDocument, words: string[], order: Locale[]): Segment[] | null {
-	const matches = (text: string) => {
-		const folded = foldText(text);
-		return words.some((w) => folded.includes(w));
-	};
+	const matches = (text: string) => matchesWords(text, words);
 	const snippet = (text: string) => cropAround(highlightWords(text, words), SNIPPET_WORDS);
 	if (words.length) {
 		for (const l of order) {

@@ -11,9 +11,8 @@ import {
 } from '$lib/search/facets';
 import type { Origin, SearchResult } from '$lib/search/results';
 import type { OrganizationDocument } from './documents';
-import { segmentsFromMarked } from './highlight';
-import { markNames, toHit, type NamesMarked } from './hits';
-import { MARK_END, MARK_START, normalizeQuery, queryTokens } from './text';
+import { markNames, toHit } from './hits';
+import { normalizeQuery, queryTokens } from './text';
 import type { SearchOrganizationsInput } from './search.schema';
 
 const per = (field: string) => LOCALES.map((l) => `${field}_${l}`);
@@ -69,11 +68,11 @@ export function buildMeiliQueries(
 		facets: FACETS.map((f) => f.field),
 		page: input.page,
 		hitsPerPage: HITS_PER_PAGE,
-		attributesToRetrieve: RETRIEVE,
-		// Names only: descriptions and offers are marked and cropped in the app (markWords).
-		attributesToHighlight: per('name'),
-		highlightPreTag: MARK_START,
-		highlightPostTag: MARK_END
+		// No attributesToHighlight: names, descriptions and offers are marked in the app, with the
+		// same folding and typo rules (highlight.ts). Meilisearch's `_formatted` repeats every
+		// retrieved field, which doubled the answer (70 kB for 20 hits) and the time to send it,
+		// decode it (UTF-8 decoding of Arabic text is slow in V8) and parse it.
+		attributesToRetrieve: RETRIEVE
 	};
 	if (origin) main.sort = [`_geoPoint(${origin.lat}, ${origin.lng}):asc`];
 	const queries: MultiSearchQuery[] = [main];
@@ -90,8 +89,7 @@ export function buildMeiliQueries(
 	return { queries };
 }
 
-type Formatted = Record<string, string | string[] | null | undefined>;
-type MeiliHit = OrganizationDocument & { _formatted?: Formatted; _geoDistance?: number };
+type MeiliHit = OrganizationDocument & { _geoDistance?: number };
 
 export function readMeiliResponse(
 	input: SearchOrganizationsInput,
@@ -114,7 +112,7 @@ export function readMeiliResponse(
 	const hits = (main.hits as MeiliHit[]).map((hit) =>
 		toHit(
 			hit,
-			markNames(hit, words, markedNames(hit._formatted ?? {})),
+			markNames(hit, words),
 			words,
 			locale,
 			hit._geoDistance === undefined ? null : hit._geoDistance / 1000
@@ -129,13 +127,4 @@ export function readMeiliResponse(
 		degraded: false,
 		origin
 	};
-}
-
-function markedNames(f: Formatted): NamesMarked {
-	const names: NamesMarked = {};
-	for (const l of LOCALES) {
-		const name = f[`name_${l}`];
-		if (typeof name === 'string') names[l] = segmentsFromMarked(name);
-	}
-	return names;
 }

@@ -30,11 +30,16 @@ export function stripMarks(text: string): string {
 	return text.replace(MARKS, '');
 }
 
-// Folding runs on every search result's texts: remember each character's folded form.
+// Folding runs on every search result's texts: remember each character's folded form, in a
+// table for Latin and Arabic (the letters of nearly every text), in a map for the rest.
+const TABLE_SIZE = 0x800;
+const table: (string | undefined)[] = new Array(TABLE_SIZE).fill(undefined);
 const folds = new Map<string, string>();
 
 /** The folded form of one character (possibly empty, possibly two characters). */
 function foldChar(ch: string): string {
+	const code = ch.charCodeAt(0);
+	if (code < TABLE_SIZE) return (table[code] ??= computeFold(ch));
 	let f = folds.get(ch);
 	if (f === undefined) {
 		f = computeFold(ch);
@@ -78,6 +83,10 @@ export function foldText(text: string): string {
 		// ASCII, most of French and English: lower case is all the folding there is.
 		if (code < 128 && code !== 96) {
 			out += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[i];
+			continue;
+		}
+		if (code < TABLE_SIZE) {
+			out += table[code] ?? foldChar(text[i]);
 			continue;
 		}
 		const ch = String.fromCodePoint(text.codePointAt(i)!);
