@@ -332,10 +332,11 @@ describe('deleting an organization', () => {
 			sectorCode: 'agriculture',
 			provinces: []
 		});
-		// clusters.coordinator_org_id is ON DELETE RESTRICT (23001, not the usual 23503).
+		// clusters.coordinator_org_id is ON DELETE RESTRICT (23001, not the usual 23503); the
+		// owner is told how to unblock it.
 		const refused = await rejection((await app.caller(owner)).organizations.delete({ id }));
 		expect(refused.code).toBe('CONFLICT');
-		expect(refused.message).toBe('org_error_delete_blocked');
+		expect(refused.message).toBe('org_error_delete_coordinates_cluster');
 		expect(await orgRow(id)).toBeDefined();
 	});
 

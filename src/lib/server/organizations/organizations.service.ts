@@ -154,7 +154,10 @@ export async function deleteOrganization(deps: AppDeps, userId: string, input: {
 		.catch((err) => {
 			// Something of another domain (kept on purpose) still points at it: a foreign key
 			// (23503), or one declared ON DELETE RESTRICT (23001), such as a cluster it coordinates.
-			const code = (err as { code?: string }).code;
+			const { code, table } = err as { code?: string; table?: string };
+			// The usual case, and one the owner can solve: say how.
+			if (code === '23001' && table === 'clusters')
+				throw new AppError('CONFLICT', 'org_error_delete_coordinates_cluster');
 			if (code === '23503' || code === '23001')
 				throw new AppError('CONFLICT', 'org_error_delete_blocked');
 			throw err;
