@@ -28,8 +28,9 @@ for (const q of QUERIES) {
 		const t0 = performance.now();
 		const res = await request(base, agent, spec);
 		walls.push(performance.now() - t0);
-		const body = JSON.parse(res.body) as { results?: { processingTimeMs: number }[] };
-		if (!body.results) throw new Error(res.body);
+		const text = res.body.toString('utf8');
+		const body = JSON.parse(text) as { results?: { processingTimeMs: number }[] };
+		if (!body.results) throw new Error(text);
 		processing = body.results.map((r) => r.processingTimeMs);
 		bytes = res.body.length;
 	}

@@ -81,7 +81,7 @@ async function main() {
 		const raw = QUERIES.map((q) => meiliRequest(q, uid, meili.masterKey));
 		const appBase = new URL(origin);
 		const meiliBase = new URL(meili.url);
-		const notDegraded = (body: string) => !body.includes('"degraded":true');
+		const notDegraded = (body: Buffer) => !body.includes('"degraded":true');
 		say('warming up…');
 		await runLoad(appBase, app, { total: app.length * 3, concurrency: 4 });
 		await runLoad(meiliBase, raw, { total: raw.length * 3, concurrency: 4 });
@@ -149,7 +149,7 @@ async function measureReindex(
 	deps: Awaited<ReturnType<typeof bootRuntime>>['deps'],
 	appBase: URL,
 	app: ReturnType<typeof appRequest>[],
-	check: (body: string) => boolean
+	check: (body: Buffer) => boolean
 ) {
 	say('\nfull reindex (fresh index, swapped in), with 4 clients searching meanwhile…');
 	let searching = true;
