@@ -61,6 +61,8 @@ describe('highlighting as segments', () => {
 		expect(marked('Miel de thym', 'mile')).toEqual(['Miel']);
 		// A word still being typed, with a typo: its beginning.
 		expect(marked('Emballages du Nord', 'embalag')).toEqual(['Emballag']);
+		// Behind an attached Arabic article, as Meilisearch finds it (through the indexed stem).
+		expect(marked('تعاونية تيفاوين للكسكس', 'كسكسي')).toEqual(['كسكس']);
 		// No typo under 4 letters, and a wrong first letter costs two.
 		expect(marked('Le miel', 'mal')).toEqual([]);
 		expect(marked('Ciel bleu', 'miel')).toEqual([]);

@@ -1,5 +1,5 @@
 import type { Segment } from '$lib/search/segments';
-import { foldText, foldWithMap } from './text';
+import { articleLength, foldText, foldWithMap } from './text';
 
 /**
  * Meilisearch's typo budget for a query word (typoTolerance in indexes.ts): none under 4 letters,
@@ -75,11 +75,19 @@ function matchSpans(folded: string, words: string[]): [number, number][] {
 		if (!from && typoBudget(word.length)) typoWords.push(word);
 	}
 	if (typoWords.length)
-		for (const m of folded.matchAll(TOKEN))
+		for (const m of folded.matchAll(TOKEN)) {
+			// Meilisearch finds "كسكسي" in "للكسكس" through the stem indexed without its article.
+			const article = articleLength(m[0]);
 			for (const word of typoWords) {
-				const length = typoMatch(word, m[0]);
-				if (length) spans.push([m.index, m.index + length]);
+				let at = m.index;
+				let length = typoMatch(word, m[0]);
+				if (!length && article) {
+					at += article;
+					length = typoMatch(word, m[0].slice(article));
+				}
+				if (length) spans.push([at, at + length]);
 			}
+		}
 	return spans;
 }
 

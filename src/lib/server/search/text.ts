@@ -131,6 +131,11 @@ export function normalizeQuery(q: string): string {
 	return out.replace(/\s+/g, ' ').trim().slice(0, 200);
 }
 
+/** How many letters of a folded word are an Arabic article, bare or attached (وال، لل…); 0 if none. */
+export function articleLength(word: string): number {
+	return ARTICLE.exec(word)?.[0].length ?? 0;
+}
+
 /**
  * Query words for the degraded search and its highlighter: folded, split on anything that is not
  * a letter or digit (so "l'huile" gives "huile"), the Arabic article removed, one-letter words
