@@ -112,6 +112,14 @@ async function latencyPhase(users: BenchUser[]) {
 	};
 }
 
+/** What the chaos clients count against the database (clients.ts). */
+interface ChaosCounts extends Record<string, unknown> {
+	lost: number;
+	duplicated: number;
+	outOfOrder: number;
+	unsent: number;
+}
+
 async function chaosPhase(users: BenchUser[]) {
 	log(
 		`chaos: ${CHAOS_MESSAGES} messages at ${CHAOS_RATE}/s, random disconnects, one server restart…`
@@ -119,7 +127,7 @@ async function chaosPhase(users: BenchUser[]) {
 	let server = await startRealtimeNode(nodeEnv);
 	const port = server.port;
 	let restarted = false;
-	const result = await runClients(
+	const result = (await runClients(
 		{
 			mode: 'chaos',
 			url: server.url,
@@ -139,7 +147,7 @@ async function chaosPhase(users: BenchUser[]) {
 				});
 			}
 		}
-	);
+	)) as ChaosCounts;
 	await server.stop();
 	return { ...result, serverRestarts: restarted ? 1 : 0 };
 }
