@@ -11,13 +11,13 @@ export function typoBudget(length: number): number {
 
 /**
  * Edit distance with transpositions (optimal string alignment) from `a` to `b`, or to the closest
- * beginning of `b` when `prefix`; Infinity once above `max`. Returns the distance and how many
- * letters of `b` it matched.
+ * beginning of `b` when `prefix`; Infinity once above `max`.
  */
 export function editDistance(a: string, b: string, max: number, prefix = false): number {
 	return align(a, b, max, prefix).distance;
 }
 
+/** The distance, and how many letters of `b` it spans (all of them unless `prefix`). */
 function align(a: string, b: string, max: number, prefix: boolean) {
 	const none = { distance: Infinity, length: 0 };
 	if (prefix) b = b.slice(0, a.length + max);

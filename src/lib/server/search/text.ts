@@ -21,7 +21,10 @@ const LATIN_FOLD: Record<string, string> = { œ: 'oe', æ: 'ae', ß: 'ss' };
 // Typographic apostrophes and quotes: "l’huile" and "l'huile" are the same word.
 const APOSTROPHES = /[\u2018\u2019\u02BC\u0060\u00B4]/;
 
-/** Private-use characters that mark highlighted matches; stripped from every document text. */
+/**
+ * Private-use characters that marked Meilisearch's highlights (the app marks matches itself now,
+ * highlight.ts); still stripped from document texts and queries, where they have no business.
+ */
 export const MARK_START = '\uE000';
 export const MARK_END = '\uE001';
 const MARKS = /[\uE000\uE001]/g;
