@@ -157,7 +157,8 @@ describe('never shows what it must not', () => {
 	});
 
 	it('a suspension that ends brings the organization back by itself', async () => {
-		await updateOrganization(app, ids.suspended, `suspended_until = now() + interval '1 second'`);
+		// Long enough for two syncs and a search on a busy CI machine (1 s was not, once).
+		await updateOrganization(app, ids.suspended, `suspended_until = now() + interval '5 seconds'`);
 		await syncSearch(app);
 		await updateOrganization(app, ids.suspended, `suspended_reason = 'spam'`);
 		await syncSearch(app);
@@ -168,8 +169,13 @@ describe('never shows what it must not', () => {
 			[ids.suspended]
 		);
 		expect(scheduled.rowCount).toBe(1); // once, however many times it was synced
-		// The sync scheduled an outbox row for the end of the suspension.
-		await new Promise((r) => setTimeout(r, 1300));
+		// The sync scheduled an outbox row for the end of the suspension: wait until it ends.
+		const { rows } = await app.db.query<{ ms: number }>(
+			`SELECT greatest(0, extract(epoch FROM suspended_until - now()) * 1000)::float8 AS ms
+			 FROM organizations WHERE id = $1`,
+			[ids.suspended]
+		);
+		await new Promise((r) => setTimeout(r, rows[0].ms + 300));
 		await syncSearch(app);
 		expect((await search(WORD)).hits.map((h) => h.id)).toContain(ids.suspended);
 	});

@@ -153,10 +153,12 @@ export async function deleteOrganization(deps: AppDeps, userId: string, input: {
 		})
 		.catch((err) => {
 			// Something of another domain (kept on purpose) still points at it: a foreign key
-			// (23503), or one declared ON DELETE RESTRICT (23001), such as a cluster it coordinates.
-			const { code, table } = err as { code?: string; table?: string };
-			// The usual case, and one the owner can solve: say how.
-			if (code === '23001' && table === 'clusters')
+			// (23503), or one declared ON DELETE RESTRICT (23001 or 23503), such as a cluster it
+			// coordinates.
+			const { code, constraint } = err as { code?: string; constraint?: string };
+			// The usual case, and one the owner can solve: say how. (PostgreSQL 18 reports the
+			// RESTRICT as 23001, 15 as 23503.)
+			if (constraint === 'clusters_coordinator_org_id_fkey')
 				throw new AppError('CONFLICT', 'org_error_delete_coordinates_cluster');
 			if (code === '23503' || code === '23001')
 				throw new AppError('CONFLICT', 'org_error_delete_blocked');
